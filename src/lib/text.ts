@@ -139,3 +139,28 @@ export function parseRoman(input: string): number | null {
   }
   return total;
 }
+
+/**
+ * Length-preserving fold of NFC text: each UTF-16 unit maps to one unit (its base letter, lower case, đ→d), so an
+ * index found in the folded string slices the same words from the original.
+ */
+export function foldChars(input: string): string {
+  let out = '';
+  for (const ch of input) {
+    if (ch.length !== 1) {
+      out += ch;
+      continue;
+    }
+    const base = ch.normalize('NFD')[0] ?? ch;
+    const lower = base.toLowerCase();
+    out += lower === 'đ' ? 'd' : lower.length === 1 ? lower : ch;
+  }
+  return out;
+}
+
+/** "LẠNG SƠN" → "Lạng Sơn": lower case, then each word's first letter upper case. */
+export function titleCaseVi(input: string): string {
+  return squash(input)
+    .toLocaleLowerCase('vi')
+    .replace(/(^|[\s(-])(\p{L})/gu, (_, pre: string, ch: string) => pre + ch.toLocaleUpperCase('vi'));
+}
