@@ -35,11 +35,14 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
+  let inStruck = false;
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl + 1;
     const raw = text.slice(start, nl === -1 ? text.length : nl);
-    const { clean, struck } = cleanLine(raw);
+    const cleaned = cleanLine(raw, inStruck);
+    const { clean, struck } = cleaned;
+    inStruck = cleaned.inStruck;
     lines.push({ index, start, end, raw, clean, struck });
     start = end;
     index++;
@@ -51,12 +54,21 @@ export function splitLines(text: string): Line[] {
  * Reading form of one printed line: drops heading hashes, emphasis marks (** __ * _), list-free table pipes, HTML
  * comments, tabs and trailing hard-break spaces; moves ~~struck~~ text aside.
  */
-export function cleanLine(raw: string): { clean: string; struck: string[] } {
+export function cleanLine(raw: string, inStruck = false): { clean: string; struck: string[]; inStruck: boolean } {
   const struck: string[] = [];
-  let s = raw.replace(/~~([^~]*)~~/g, (_, inner: string) => {
-    struck.push(inner.replace(/\s+/g, ' ').trim());
-    return ' ';
+  // Struck text may run over several lines: split on the ~~ marks, odd pieces are struck.
+  const pieces = raw.split('~~');
+  let kept = '';
+  let on = inStruck;
+  pieces.forEach((piece, k) => {
+    if (k > 0) on = !on;
+    if (on) {
+      const t = piece.replace(/\s+/g, ' ').trim();
+      if (t) struck.push(t);
+      kept += ' ';
+    } else kept += piece;
   });
+  let s = kept;
   s = s.replace(/<!--.*?-->/g, ' ');
   s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
   s = s.replace(/\*\*|__/g, '');
@@ -65,10 +77,10 @@ export function cleanLine(raw: string): { clean: string; struck: string[] } {
   s = s.replace(/\s*\|\s*/g, ' ');
   if (/^\s*-{3,}\s*$/.test(s)) s = '';
   s = s.replace(/[\s\u00a0]+/g, ' ').trim();
-  return { clean: s, struck };
+  return { clean: s, struck, inStruck: on };
 }
 
-const MARKER = /^(?:Điều\s+\d+|Điều$|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Noi nhận)/u;
+const MARKER = /^(?:Điều\s+\d+\s*[.:]|Điều$|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-–•+]\s|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Noi nhận)/u;
 
 /** Whether a cleaned line starts a new structural element (article, clause, point, list item, basis…). */
 export function startsElement(clean: string): boolean {
@@ -94,11 +106,18 @@ export function groupBlocks(lines: Line[], joinCapitalised: (prev: Block, line: 
   const blocks: Block[] = [];
   let blankSince = false;
   for (const line of lines) {
+    const prev = blocks[blocks.length - 1];
+    if (line.clean === '' && line.struck.length > 0 && prev) {
+      // A line wholly struck through continues the struck passage of the block before it.
+      prev.lines.push(line);
+      prev.struck.push(...line.struck);
+      prev.end = line.end;
+      continue;
+    }
     if (line.clean === '') {
       blankSince = true;
       continue;
     }
-    const prev = blocks[blocks.length - 1];
     const join =
       prev !== undefined &&
       (continuesSentence(line.clean) ||

@@ -90,12 +90,12 @@ export interface ParseOptions {
   centrallyRunCities?: ReadonlySet<string>;
 }
 
-const ARTICLE = /^Điều\s+(\d+)\s*[.:]?\s*(.*)$/u;
+const ARTICLE = /^Điều\s+(\d+)\s*[.:]\s*(.*)$/u;
 const CLAUSE = /^(\d+(?:\.\d+)*)\.\s+(.*)$/u;
 const POINT = /^([a-zđ])\)\s*(.*)$/u;
 const SIGN_TITLE = /^(?:(?:KT|TM|TL|Q)\.?\s+)?(?:PHÓ\s+)?(?:CHỦ TỊCH|CHỦ TỌA|CHỦ TOẠ|HỘI ĐỒNG NHÂN DÂN.*|THƯỜNG TRỰC.*)$/u;
 const PERSON = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u;
-const DANGLING = /\b(?:của|và|với|về|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết)$/u;
+const DANGLING = /(?:^|\s)(?:của|và|với|về|để|là|được|có|trong|từ|đến|bởi|do|nhằm|bằng|hoặc|như|gồm|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết|Tổ|Mặt|Thường)$/u;
 
 /** Which lines are outside the resolution's text proper: front matter, curator notes, comments, catalogue. */
 function frameRoles(lines: Line[]): (SpanRole | null)[] {
@@ -141,7 +141,9 @@ function joinCapitalised(prev: Block, line: Line): boolean {
     return !/^(?:NGHỊ QUYẾT|CỘNG HÒA)/u.test(prev.text) || /^NGHỊ QUYẾT\s+\S/u.test(prev.text) || prevLast !== 'NGHỊ QUYẾT';
   }
   if (/^(?:Căn cứ|Xét)\s/u.test(prev.text) && !/^(?:Căn cứ|Xét|QUYẾT NGHỊ)/u.test(line.clean)) return true;
-  return !/[.;:!?]$/.test(prevLast) && DANGLING.test(prevLast);
+  if (/[.;:!?]$/.test(prevLast)) return false;
+  // A long line that stops mid-sentence was wrapped (text pulled from a PDF); a short one may be a heading.
+  return DANGLING.test(prevLast) || prevLast.length >= 50;
 }
 
 function provisionId(article: number, clause: string | null, point: string | null, seen: Map<string, number>): string {
