@@ -369,8 +369,8 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   if (!effectiveRule) {
     const d = catalogueDate(catalogue.get('Ngày có hiệu lực'));
     if (d) {
+      // The catalogue gives a date, not the rule the text states: the rule stays unknown.
       effectiveOn = fromCatalogue('effective_on', d);
-      effectiveRule = 'date';
       effectiveSource = 'catalogue';
     }
   }
@@ -398,7 +398,7 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
     effective_rule: effectiveRule,
     effective_source: effectiveSource,
     signer,
-    signer_title: titleBlocks.length ? (titleBlocks[titleBlocks.length - 1]?.text ?? null) : null,
+    signer_title: titleBlocks.length ? signerTitle(titleBlocks[titleBlocks.length - 1]?.text ?? '') : null,
     term: termSession.term ?? fallbackSession?.term ?? null,
     session: termSession.session ?? fallbackSession?.session ?? null,
     session_kind: (termSession.session !== null ? termSession.thematic : fallbackSession?.thematic) ? 'thematic' : termSession.session !== null || fallbackSession?.session != null ? 'regular' : null,
@@ -432,6 +432,14 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   if (legalBases.length === 0 && basisBlocks.length === 0 && !truncated && provisions.length > 0) issues.push({ code: 'no_legal_bases', severity: 'warning', message: 'no "Căn cứ" legal bases found' });
 
   return { text, spans: mergeSpans(spans), metadata, legal_bases: legalBases, submission, provisions, issues };
+}
+
+/** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "KT. CHỦ TỊCH" → "Chủ tịch": the title as Vietnamese writes it in running text. */
+export function signerTitle(printed: string): string | null {
+  const t = squash(printed).replace(/^(?:KT|TM|TL|Q)\.?\s+/u, '').toLocaleLowerCase('vi');
+  if (t === '') return null;
+  const s = (t[0] ?? '').toLocaleUpperCase('vi') + t.slice(1);
+  return s.replace(/(\S)\s+chủ tịch/u, '$1 Chủ tịch');
 }
 
 /** Adjacent lines of the same role and provision become one span. */

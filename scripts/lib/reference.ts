@@ -1,0 +1,37 @@
+/**
+ * Loads the project's reference data from data/reference (jurisdictions, legal-documents register, taxonomy) and the
+ * curated files from data/curated, for scripts. Problems in reference files are fatal: they are reviewed data.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Reference } from '../../src/lib/analyze.ts';
+import { validateCurated, type Curated as CuratedResolution } from '../../src/lib/curated.ts';
+import { buildJurisdictions } from '../../src/lib/jurisdictions.ts';
+import { parseRegister } from '../../src/lib/legal-register.ts';
+import { parseTaxonomy, validateTaxonomy } from '../../src/lib/taxonomy.ts';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const DATA = join(ROOT, 'data');
+
+const read = (...p: string[]) => readFileSync(join(DATA, ...p), 'utf8');
+
+export class DataError extends Error {}
+
+export function loadReference(): Reference {
+  const j = buildJurisdictions(read('reference', 'sources', 'provinces-2025.csv'), read('reference', 'local-units.csv'));
+  const r = parseRegister(read('reference', 'legal-documents.csv'));
+  const rawTaxonomy: unknown = JSON.parse(read('reference', 'taxonomy.json'));
+  const problems = [...j.problems, ...r.problems, ...validateTaxonomy(rawTaxonomy)];
+  if (problems.length) throw new DataError(`reference data has problems:\n- ${problems.join('\n- ')}`);
+  return { jurisdictions: j.jurisdictions, register: r.documents, taxonomy: parseTaxonomy(rawTaxonomy) };
+}
+
+export function loadCurated(): CuratedResolution[] {
+  const files = readdirSync(join(DATA, 'curated')).filter((f) => f.endsWith('.json')).sort();
+  return files.map((f) => {
+    const json: unknown = JSON.parse(read('curated', f));
+    const problems = validateCurated(json);
+    if (problems.length) throw new DataError(`data/curated/${f}:\n- ${problems.join('\n- ')}`);
+    return json as CuratedResolution;
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Published rows from analysed resolutions: one reviewed resolution (its curated facts + the library's analysis of
+ * its corrected text) → rows of resolutions, provisions, legal_bases, corrections, provision_measures, objectives,
+ * funding and supervision, in the columns schema.ts declares. Reviewed metadata wins over what the parser reads; the
+ * parser's reading is compared with it elsewhere (disagreements are reported, not hidden).
+ */
+import type { Analysis } from './analyze.ts';
+import type { Curated } from './curated.ts';
+import type { Jurisdiction } from './jurisdictions.ts';
+import type { RowOf } from './schema.ts';
+import type { Taxonomy } from './taxonomy.ts';
+
+export interface ResolutionRows {
+  resolutions: RowOf<'resolutions'>[];
+  provisions: RowOf<'provisions'>[];
+  legal_bases: RowOf<'legal_bases'>[];
+  corrections: RowOf<'corrections'>[];
+  provision_measures: RowOf<'provision_measures'>[];
+  objectives: RowOf<'objectives'>[];
+  funding: RowOf<'funding'>[];
+  supervision: RowOf<'supervision'>[];
+}
+
+const v = <T>(f: { value: T | null } | undefined): T | null => (f ? f.value : null);
+
+/** Rows for one curated resolution. `sourceUrl` comes from its sidecar. */
+export function resolutionRows(c: Curated, a: Analysis): ResolutionRows {
+  const id = c.id;
+  const m = c.metadata;
+  const measureCodes = new Set(a.provisions.flatMap((p) => p.measures));
+  const supervises = a.supervision.some((s) => s.role === 'supervises');
+  const resolution = {
+    id,
+    number: v(m.number),
+    title: v(m.title) ?? a.metadata.title ?? '',
+    council: v(m.council) ?? a.metadata.council ?? '',
+    jurisdiction: v(m.jurisdiction) ?? '',
+    jurisdiction_id: a.metadata.jurisdiction_id ?? '',
+    level: v(m.level) ?? a.metadata.level ?? 'province',
+    unit_type: v(m.unit_type) ?? a.metadata.unit_type ?? 'tỉnh',
+    // The jurisdictions reference (reviewed, with sources) knows the province even where the text does not name it.
+    province: a.metadata.province ?? v(m.province) ?? '',
+    province_after_2025: a.metadata.province_after_2025,
+    signed_on: v(m.signed_on),
+    adopted_on: v(m.adopted_on),
+    effective_on: v(m.effective_on),
+    effective_rule: v(m.effective_rule),
+    effective_source: v(m.effective_source),
+    signer: v(m.signer),
+    signer_title: v(m.signer_title),
+    term: v(m.term),
+    session: v(m.session),
+    session_kind: v(m.session_kind),
+    completeness: c.completeness,
+    source_url: v(m.source_url),
+    raw_file: c.raw_file,
+    raw_sha256: c.raw_sha256,
+    n_provisions: a.provisions.length,
+    n_legal_bases: a.legal_bases.length,
+    n_corrections: a.corrections.length,
+    n_measures: measureCodes.size,
+    n_objectives: a.objectives.length,
+    has_funding_clause: a.funding.length > 0,
+    has_supervision_clause: supervises,
+    issues: a.issues.map((i) => i.code).filter((code, k, all) => all.indexOf(code) === k),
+  } as unknown as RowOf<'resolutions'>;
+
+  const provisions = a.provisions.map((p) => ({
+    resolution_id: id,
+    provision_id: p.id,
+    ord: p.ord,
+    article: p.article,
+    clause: p.clause,
+    point: p.point,
+    parent_id: p.parent,
+    depth: p.depth,
+    heading: p.heading,
+    text: p.text,
+    struck_text: p.struck,
+    start: p.start,
+    end: p.end,
+    n_chars: p.text.length,
+    measures: p.measures,
+  })) as unknown as RowOf<'provisions'>[];
+
+  const legal_bases = a.legal_bases.map((b, k) => ({
+    resolution_id: id,
+    ord: k + 1,
+    kind: b.kind,
+    number: b.number,
+    date_on: b.date,
+    title: b.title,
+    issuer: b.issuer,
+    ref: b.ref,
+    is_superseded: b.superseded,
+    superseded_by: b.superseded_by,
+    citation: b.citation,
+  })) as unknown as RowOf<'legal_bases'>[];
+
+  const byId = new Map(c.corrections.map((x) => [x.id, x]));
+  const corrections = a.corrections.map((e, k) => ({
+    resolution_id: id,
+    correction_id: a.corrections.filter((x) => x.correction_id === e.correction_id).length > 1 ? `${e.correction_id}.${a.corrections.slice(0, k + 1).filter((x) => x.correction_id === e.correction_id).length}` : e.correction_id,
+    kind: byId.get(e.correction_id)?.kind ?? 'ocr',
+    before: e.before,
+    after: e.after === '' ? null : e.after,
+    reason: byId.get(e.correction_id)?.reason ?? '',
+    start: e.start,
+    end: e.end,
+  })) as unknown as RowOf<'corrections'>[];
+
+  const provision_measures = a.provisions.flatMap((p) =>
+    p.labels.map((l) => ({
+      resolution_id: id,
+      provision_id: p.id,
+      code: l.code,
+      via: l.via,
+      rule: l.rule,
+      matched: l.matched.join('; '),
+      reviewed: null,
+    })),
+  ) as unknown as RowOf<'provision_measures'>[];
+
+  const objectives = a.objectives.map((o, k) => ({
+    resolution_id: id, provision_id: o.provision, ord: k + 1, value: o.value, unit: o.unit, subject: o.subject, action: o.action,
+    deadline: o.deadline, frequency: o.frequency, text: o.text,
+  })) as unknown as RowOf<'objectives'>[];
+  const funding = a.funding.map((f) => ({
+    resolution_id: id, provision_id: f.provision, source: f.source, budget_decentralisation: f.budget_decentralisation,
+    regular_spending: f.regular_spending, text: f.text,
+  })) as unknown as RowOf<'funding'>[];
+  const supervision = a.supervision.map((s) => ({
+    resolution_id: id, provision_id: s.provision, actor: s.actor, role: s.role, text: s.text,
+  })) as unknown as RowOf<'supervision'>[];
+
+  return { resolutions: [resolution], provisions, legal_bases, corrections, provision_measures, objectives, funding, supervision };
+}
+
+export function jurisdictionRows(js: Jurisdiction[]): RowOf<'jurisdictions'>[] {
+  const blankToNull = (x: unknown) => (x === '' ? null : x);
+  return js.map((j) => Object.fromEntries(Object.entries(j).map(([k, x]) => [k, blankToNull(x)]))) as unknown as RowOf<'jurisdictions'>[];
+}
+
+export function taxonomyRows(t: Taxonomy): RowOf<'taxonomy'>[] {
+  return t.entries.map((e) => ({
+    code: e.code, parent_code: e.parent_code ?? null, kind: e.kind, label_vi: e.label_vi, label_en: e.label_en,
+    description_vi: e.description_vi, description_en: e.description_en, law_ref: e.law_ref ?? null,
+  })) as unknown as RowOf<'taxonomy'>[];
+}
+
+/** Where the parser's reading of a resolution differs from its reviewed metadata (for review, not for output). */
+export function metadataDisagreements(c: Curated, a: Analysis): string[] {
+  const out: string[] = [];
+  const parsed = a.metadata as unknown as Record<string, unknown>;
+  for (const [field, f] of Object.entries(c.metadata) as [string, { value: unknown }][]) {
+    if (!(field in parsed) || field === 'source_url') continue;
+    const mine = parsed[field] ?? null;
+    if (JSON.stringify(mine) !== JSON.stringify(f.value)) out.push(`${c.id}: ${field} reviewed ${JSON.stringify(f.value)}, parser reads ${JSON.stringify(mine)}`);
+  }
+  return out;
+}
