@@ -1,0 +1,83 @@
+/**
+ * The `analyze` command line as a person or a program uses it: one JSON object on stdout for a real resolution,
+ * and exit code 2 with one clear line naming the file and the problem for bad input — never a stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'analyze-'));
+
+function analyze(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/analyze.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('analyze --json', () => {
+  it('prints exactly one JSON object with the contract keys for a seed', () => {
+    const r = analyze('data/raw/lang-son-08-2024-nq-hdnd.txt', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    for (const k of ['metadata', 'legal_bases', 'provisions', 'objectives', 'funding', 'supervision', 'issues']) expect(doc).toHaveProperty(k);
+    expect(doc.metadata).toMatchObject({
+      number: '08/2024/NQ-HĐND', council: 'Hội đồng nhân dân tỉnh Lạng Sơn', jurisdiction: 'Lạng Sơn', level: 'province',
+      unit_type: 'tỉnh', signed_on: '2024-07-23', adopted_on: '2024-07-23', effective_on: '2024-08-05', effective_rule: 'date', complete: true,
+    });
+    expect(doc.provisions[0]).toMatchObject({ id: 'dieu-1', article: 1, clause: null, point: null });
+    expect(doc.provisions.find((p: { id: string }) => p.id === 'dieu-4.khoan-2.diem-dd')?.point).toBe('đ');
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = analyze('data/raw/son-la-2024-04-17-nq-hdnd.txt');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Hội đồng nhân dân tỉnh Sơn La');
+    expect(r.out).toContain('on_adoption');
+  });
+
+  it('reads a text with BOM, CRLF and NFD like the original', () => {
+    const orig = JSON.parse(analyze('data/raw/hai-phong-99-nq-hdnd-2024.txt', '--json').out);
+    const text = readFileSync(join(ROOT, 'data/raw/hai-phong-99-nq-hdnd-2024.txt'), 'utf8');
+    const variant = file('hp.txt', `\uFEFF${text.normalize('NFD').replace(/\n/g, '\r\n')}`);
+    const doc = JSON.parse(analyze(variant, '--json').out);
+    expect(doc.metadata).toEqual(orig.metadata);
+    expect(doc.provisions.map((p: { id: string }) => p.id)).toEqual(orig.provisions.map((p: { id: string }) => p.id));
+  });
+});
+
+describe('analyze on bad input: exit 2, one clear line', () => {
+  const cases: [string, string | Uint8Array, RegExp][] = [
+    ['empty.txt', '', /empty/],
+    ['blank.md', '   \n\n  ', /white space|empty/],
+    ['binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]), /binary/],
+    ['latin1.txt', new Uint8Array([0x4e, 0x67, 0x68, 0xe9, 0x20, 0x71, 0x75, 0x79]), /not UTF-8/],
+    ['fake.docx', 'this is not a zip', /not a Word document/],
+    ['truncated.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), /damaged|not a Word/],
+    ['recipe.txt', 'Cách nấu phở bò\n\n1. Ninh xương bò trong 6 giờ.\n2. Thái thịt mỏng.\n', /not read as a People's Council resolution/],
+  ];
+  it.each(cases)('%s', (name, content, message) => {
+    const p = file(name, content);
+    const r = analyze(p, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(p);
+    expect(lines[0]).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file', () => {
+    const r = analyze(join(tmp, 'nope.txt'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no such file/);
+  });
+});
