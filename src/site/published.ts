@@ -1,0 +1,16 @@
+/**
+ * Build-time access to the published tables (public/data, written by `npm run data`) for the site's pages. The
+ * pages read exactly what readers can download; a missing build fails with a hint instead of an empty page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../lib/csv.ts';
+import type { RowOf, TableName } from '../lib/schema.ts';
+
+const DIR = join(process.cwd(), 'public', 'data');
+
+export function readTable<N extends TableName>(name: N): RowOf<N>[] {
+  const path = join(DIR, `${name}.csv`);
+  if (!existsSync(path)) throw new Error(`${path} is missing; hint: run \`npm run data\` before \`npm run build\``);
+  return parseCsv(name, readFileSync(path, 'utf8'));
+}
