@@ -7,6 +7,7 @@ import {
   findOccurrences,
   revertCorrections,
   toSourceOffset,
+  toSourceSpan,
   type Correction,
   type Edit,
 } from '../src/lib/corrections.ts';
@@ -36,11 +37,14 @@ function untouched(edits: Edit[], length: number): number[] {
 }
 
 describe('applyCorrections', () => {
-  it('replaces every guarded occurrence and records offsets in both texts', () => {
+  it('replaces every guarded occurrence and records the changed characters in both texts', () => {
     const r = applyCorrections('Üy ban A; Üy ban B', [fix('c1', 'Üy ban', 'Ủy ban', 2)]);
     expect(r.problems).toEqual([]);
     expect(r.text).toBe('Ủy ban A; Ủy ban B');
-    expect(r.edits.map((e) => [e.start, e.end, e.newStart, e.newEnd])).toEqual([[0, 6, 0, 6], [10, 16, 10, 16]]);
+    expect(r.edits.map((e) => [e.start, e.end, e.before, e.after, e.newStart, e.newEnd])).toEqual([
+      [0, 1, 'Ü', 'Ủ', 0, 1],
+      [10, 11, 'Ü', 'Ủ', 10, 11],
+    ]);
   });
 
   it('shifts later offsets after a deletion', () => {
@@ -87,6 +91,11 @@ describe('applyCorrections', () => {
     expect(r.problems.join('\n')).toMatch(/c5: reason is empty/);
   });
 
+  it('never splits a surrogate pair when trimming the context', () => {
+    const r = applyCorrections('a😀b', [fix('e', 'a😀b', 'a😁b')]);
+    expect(r.edits.map((e) => [e.start, e.end, e.before, e.after])).toEqual([[1, 3, '😀', '😁']]);
+  });
+
   it('counts non-overlapping occurrences', () => {
     expect(findOccurrences('aaaa', 'aa')).toEqual([0, 2]);
     expect(findOccurrences('abc', '')).toEqual([]);
@@ -94,24 +103,39 @@ describe('applyCorrections', () => {
 });
 
 describe('toSourceOffset and revertCorrections', () => {
-  const text = 'Ký. Ph\n\nNơi nhận. Kiên toàn.';
-  const r = applyCorrections(text, [fix('p', ' Ph', ''), fix('k', 'Kiên toàn', 'Kiện toàn'), fix('n', 'Nơi', 'Nơi nhận: Nơi')]);
+  const text = 'Ký. Ph\n\nABC nhận. Kiên toàn.';
+  const r = applyCorrections(text, [fix('p', 'Ký. Ph', 'Ký.'), fix('k', 'Kiên toàn', 'Kiện toàn'), fix('n', 'ABC', 'WXYZ')]);
+  const edit = (id: string) => r.edits.find((e) => e.correction_id === id)!;
+
+  it('keeps quoted context out of the edits', () => {
+    expect(r.text).toBe('Ký.\n\nWXYZ nhận. Kiện toàn.');
+    expect(edit('p')).toMatchObject({ start: 3, end: 6, before: ' Ph', after: '', newStart: 3, newEnd: 3 });
+    expect(edit('k')).toMatchObject({ before: 'ê', after: 'ệ' });
+  });
 
   it('maps offsets outside edits exactly, and dropped text by bias', () => {
-    expect(r.text).toBe('Ký.\n\nNơi nhận: Nơi nhận. Kiện toàn.');
     expect(toSourceOffset(r.edits, 0)).toBe(0);
     expect(toSourceOffset(r.edits, 3, 'start')).toBe(3);
     expect(toSourceOffset(r.edits, 3, 'end')).toBe(6);
+    expect(toSourceOffset(r.edits, 3)).toBe(6);
     expect(text[toSourceOffset(r.edits, 4)]).toBe('\n');
   });
 
   it('maps inside a replacement position by position, clamped to its end', () => {
-    const n = r.edits.find((e) => e.correction_id === 'n')!;
-    expect(toSourceOffset(r.edits, n.newStart)).toBe(n.start);
-    expect(toSourceOffset(r.edits, n.newStart + 2)).toBe(n.start + 2);
-    expect(toSourceOffset(r.edits, n.newStart + 10)).toBe(n.end);
-    expect(toSourceOffset(r.edits, n.newEnd)).toBe(n.end);
+    const n = edit('n');
+    expect([n.start, n.end, n.newStart, n.newEnd]).toEqual([8, 11, 5, 9]);
+    expect(toSourceOffset(r.edits, 5)).toBe(8);
+    expect(toSourceOffset(r.edits, 7)).toBe(10);
+    expect(toSourceOffset(r.edits, 8)).toBe(11);
+    expect(toSourceOffset(r.edits, 9)).toBe(11);
     expect(toSourceOffset(r.edits, r.text.length)).toBe(text.length);
+  });
+
+  it('maps spans so that dropped text at either edge stays outside', () => {
+    // "Ký." ends where " Ph" was dropped; "\n\nNơi…" starts there
+    expect(toSourceSpan(r.edits, 0, 3)).toEqual({ start: 0, end: 3 });
+    expect(toSourceSpan(r.edits, 3, 5)).toEqual({ start: 6, end: 8 });
+    expect(toSourceSpan(r.edits, 3, 3)).toEqual({ start: 6, end: 6 });
   });
 
   it('rebuilds the original exactly', () => {
@@ -173,6 +197,9 @@ describe('the five seeds with their curated corrections', () => {
     const stamp = out.edits.find((e) => e.correction_id === 'c1')!;
     expect(raw.slice(stamp.start, stamp.start + 17)).toBe('UBND HUYỆN AN PHÚ');
     expect(toSourceOffset(out.edits, stamp.newStart, 'end')).toBe(raw.indexOf('Căn cứ Luật Tổ chức'));
+    const effect = t.indexOf('và có hiệu lực từ ngày ký.');
+    const span = toSourceSpan(out.edits, effect, effect + 'và có hiệu lực từ ngày ký.'.length);
+    expect(raw.slice(span.start, span.end)).toBe('và có hiệu lực từ ngày ký.');
   });
 
   it('Hải Phòng: the seal fragment after the signature is dropped and the portal is "Cổng"', () => {

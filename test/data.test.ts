@@ -76,7 +76,7 @@ describe('traceability', () => {
       const raw = raws.get(p.resolution_id) ?? '';
       const slice = fold(raw.slice(p.start, p.end));
       // The first words of the reading text stand in the slice (corrections may change a letter or two later on).
-      expect(slice, `${p.resolution_id}#${p.provision_id}`).toContain(fold(p.text).slice(0, 12));
+      expect(slice, `${p.resolution_id}#${p.provision_id}`).toContain(fold(p.text ?? '').slice(0, 12));
     }
   });
 

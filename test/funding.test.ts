@@ -129,8 +129,13 @@ describe('support for the two boards', () => {
     expect(four[0]?.text).toBe('kinh phí hỗ trợ nhằm đảm bảo hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng');
   });
 
-  it('the law\'s Điều 40.2.e → board support twice and the state budget it comes from', () => {
-    expect(brief(extractFunding(LAW_40_2_E))).toEqual([['board_support', null, null], ['board_support', null, null], ['state_budget', null, null]]);
+  it('the law\'s Điều 40.2.e → board support (once per provision, from its first sentence) and the state budget', () => {
+    const ms = extractFunding(LAW_40_2_E);
+    expect(brief(ms)).toEqual([['board_support', null, null], ['state_budget', null, null]]);
+    expect(ms.map((m) => m.text)).toEqual([
+      'Hỗ trợ kinh phí hoạt động cho Ban Thanh tra nhân dân',
+      'từ nguồn ngân sách nhà nước theo dự toán, kế hoạch hằng năm của Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã, do ngân sách nhà nước cấp xã bảo đảm',
+    ]);
   });
 });
 

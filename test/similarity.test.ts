@@ -143,9 +143,15 @@ describe('similarity scores', () => {
   ])('scores about 0 against %s', (_, paragraphs) => {
     expect(paragraphs.length).toBeGreaterThan(2);
     const other = asDoc('zz-unrelated', paragraphs);
-    const { similarity, passages } = compareResolutions([...seeds, other]);
-    for (const r of similarity.filter((x) => x.resolution_b === other.id)) expect(r.score).toBeLessThan(0.01);
-    expect(passages.filter((p) => p.resolution_b === other.id)).toEqual([]);
+    const { similarity } = compareResolutions([...seeds, other]);
+    const rows = similarity.filter((x) => x.resolution_b === other.id);
+    for (const r of rows) expect(r.score).toBeLessThan(0.01);
+    if (paragraphs === RECIPE) expect(rows).toEqual([]);
+  });
+
+  it('still shows where a council quoted the law beyond its fixed phrases (Linh Sơn quotes Điều 2)', () => {
+    const { passages } = compareResolutions([...seeds, asDoc('zz-law', lawArticle(2))]);
+    expect(passages.filter((p) => p.resolution_b === 'zz-law').map((p) => p.resolution_a)).toContain(LINH_SON);
   });
 
   it('scores each measure on the provisions that carry it, counting only passages inside the scope', () => {
@@ -201,7 +207,7 @@ describe('boilerplate', () => {
   });
 
   it('explains its decision: fixed phrase whatever the df, else df ≥ max(3, 60% of documents)', () => {
-    expect(isBoilerplate('ngân sách nhà nước theo quy', 1, 10_000)).toBe(true);
+    expect(isBoilerplate('ngân sách nhà nước theo', 1, 10_000)).toBe(true);
     expect(boilerplateReason('Dân Chủ Ở Cơ Sở', 1, 5)).toBe('phrase');
     expect(isBoilerplate('duy tri thuc hien hieu', 2, 5)).toBe(false);
     expect(isBoilerplate('duy tri thuc hien hieu', 3, 5)).toBe(true);

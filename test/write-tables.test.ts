@@ -27,7 +27,7 @@ const resolution = (r: Partial<RowOf<'resolutions'>>): RowOf<'resolutions'> => (
   unit_type: 'tỉnh', province: 'Lạng Sơn', province_after_2025: 'Lạng Sơn', signed_on: '2024-07-23', adopted_on: '2024-07-23',
   effective_on: '2024-08-05', effective_rule: 'date', effective_source: 'text', signer: 'Đoàn Thị Hậu', signer_title: 'Chủ tịch',
   term: 'XVII', session: 27, session_kind: 'regular', completeness: 'full', source_url: null, raw_file: `${LS}.txt`,
-  raw_sha256: '9e30b3207bded9e50bd4dc5c93f31e65a48902098e2e2a9db776526609426dd3', n_provisions: 4, n_legal_bases: 2,
+  raw_sha256: '9e30b3207bded9e50bd4dc5c93f31e65a48902098e2e2a9db776526609426dd3', n_provisions: 5, n_legal_bases: 2,
   n_corrections: 1, n_measures: 1, n_objectives: 1, has_funding_clause: true, has_supervision_clause: true, issues: [], ...r,
 });
 
@@ -49,8 +49,8 @@ const SAMPLE = {
       council: 'Hội đồng nhân dân huyện An Phú', jurisdiction: 'An Phú', jurisdiction_id: 'an-giang.huyen-an-phu', level: 'district',
       unit_type: 'huyện', province: 'An Giang', signed_on: '2024-08-02', adopted_on: '2024-07-30', effective_on: '2024-08-02',
       effective_rule: 'on_signing', signer: null, signer_title: null, term: 'VII', session: 13, raw_file: `${AP}.txt`,
-      raw_sha256: '306fb57638f3c98e634059c853dd7fb4d5b34c85f24fa5de19edb61b3a350ab9', n_provisions: 2, n_legal_bases: 0,
-      n_corrections: 0, n_objectives: 0, has_supervision_clause: null, issues: ['struck_text', 'no_legal_bases'],
+      raw_sha256: '306fb57638f3c98e634059c853dd7fb4d5b34c85f24fa5de19edb61b3a350ab9', n_legal_bases: 0,
+      n_provisions: 3, n_corrections: 0, n_objectives: 0, has_supervision_clause: null, issues: ['struck_text', 'no_legal_bases'],
     }),
   ],
   provisions: [
@@ -60,14 +60,18 @@ const SAMPLE = {
       text: '100% cơ quan, đơn vị, tổ chức, địa phương ban hành quy chế thực hiện dân chủ ở cơ sở; thôn, tổ dân phố ban hành hương ước, quy ước của thôn, tổ dân phố;',
     }),
     provision({ provision_id: 'dieu-5', ord: 3, article: 5, heading: 'Kinh phí thực hiện', text: FUNDING, start: 12200, end: 12560 }),
-    provision({ provision_id: 'dieu-6.khoan-2', ord: 5, article: 6, clause: '2', depth: 2, text: SUPERVISE, start: 12700, end: 12900 }),
+    provision({ provision_id: 'dieu-6.khoan-2', ord: 5, article: 6, clause: '2', parent_id: 'dieu-6', depth: 2, text: SUPERVISE, start: 12700, end: 12900 }),
     provision({ provision_id: 'dieu-6', ord: 4, article: 6, heading: 'Tổ chức thực hiện', start: 12560, end: 12900 }),
     provision({
-      resolution_id: AP, provision_id: 'dieu-1.khoan-1', ord: 1, article: 1, clause: '1', depth: 2, start: 1325, end: 2136, measures: ['M1'],
+      resolution_id: AP, provision_id: 'dieu-1', ord: 1, article: 1, start: 1253, end: 9675,
+      heading: 'Tán thành về việc ban hành các biện pháp bảo đảm thực hiện dân chủ ở cơ sở trên địa bàn huyện An Phú, như sau:',
+    }),
+    provision({
+      resolution_id: AP, provision_id: 'dieu-1.khoan-1', ord: 2, article: 1, clause: '1', parent_id: 'dieu-1', depth: 2, start: 1325, end: 2136, measures: ['M1'],
       heading: 'Bồi dưỡng nâng cao năng lực chuyên môn, nghiệp vụ cho người được giao nhiệm vụ tổ chức thực hiện pháp luật về thực hiện dân chủ ở cơ sở, gồm:',
     }),
     provision({
-      resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', ord: 2, article: 1, clause: '1', point: 'b', parent_id: 'dieu-1.khoan-1',
+      resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', ord: 3, article: 1, clause: '1', point: 'b', parent_id: 'dieu-1.khoan-1',
       depth: 3, start: 1870, end: 2136, text: 'Các cơ quan, địa phương, doanh nghiệp quan tâm,', measures: ['M1'],
       struck_text: 'tạo điều kiện, cử cán bộ, công chức, viên chức, người lao động tham gia các lớp đào tạo, bồi dưỡng, tập huấn nhằm nâng cao năng lực chuyên môn, nghiệp vụ tổ chức thực hiện pháp luật về thực hiện dân chủ ở cơ sở;',
     }),
@@ -175,7 +179,7 @@ describe('writeTables', () => {
   it('carries awkward values through CSV and Parquet unchanged', async () => {
     const awkward = ['  lề trái', 'cuối ', 'a,b', '"trích"', 'dòng\r\nhai', 'dòng\nhai', 'CR\rlẻ', '=SUM(A1)', '- gạch đầu dòng', '😀 đ', 'null', '007', 'NA', '\t'];
     const provisions = SAMPLE.provisions.map((p, i) => ({ ...p, heading: awkward[i % awkward.length] ?? null, struck_text: awkward[(i + 7) % awkward.length] ?? null }));
-    const objectives = [0.1 + 0.2, 1e21, -0.5, Number.MAX_VALUE, 5e-324, 0].map((value, i) => ({ ...SAMPLE.objectives[0], ord: i + 1, value, text: awkward[i] ?? 'x' }));
+    const objectives = [0.1 + 0.2, 1e21, -0.5, Number.MAX_VALUE, 5e-324, 0].map((value, i) => ({ ...SAMPLE.objectives[0]!, ord: i + 1, value, text: awkward[i] ?? 'x' }));
     const resolutions = SAMPLE.resolutions.map((r) => ({ ...r, session: 2147483647, n_provisions: 0 }));
     const out = await tempDir();
     const tables = { resolutions, provisions, objectives } satisfies TableRows;
@@ -194,11 +198,11 @@ describe('writeTables', () => {
 
   it('refuses invalid rows before writing anything, naming table, row and column', async () => {
     const out = await tempDir();
-    const bad = { ...SAMPLE, resolutions: [SAMPLE.resolutions[0], { ...SAMPLE.resolutions[1], session: 'mười ba' }] };
+    const bad = { ...SAMPLE, resolutions: [SAMPLE.resolutions[0], { ...SAMPLE.resolutions[1]!, session: 'mười ba' }] };
     await expect(writeTables(join(out, 'x'), bad as never, { version: '0.1.0', sources: SOURCES })).rejects.toThrow(
       `resolutions row 2 (id=${AP}): session must be a finite number, found string 'mười ba'`,
     );
-    const orphan = { provision_measures: [{ ...SAMPLE.provision_measures[0], provision_id: 'dieu-9' }], provisions: SAMPLE.provisions };
+    const orphan = { provision_measures: [{ ...SAMPLE.provision_measures[0]!, provision_id: 'dieu-9' }], provisions: SAMPLE.provisions };
     await expect(writeTables(join(out, 'x'), orphan, { version: '0.1.0', sources: SOURCES })).rejects.toThrow(
       'provision_measures row 1 (resolution_id=an-giang-an-phu-47-nq-hdnd-2024, provision_id=dieu-9, code=M1): resolution_id, provision_id = an-giang-an-phu-47-nq-hdnd-2024, dieu-9 has no match in provisions',
     );

@@ -4,7 +4,7 @@
  * date → provisions labelled with measures → objectives, funding and supervision. The same function serves the data
  * build, the command line and the browser; its output is the `analyze --json` contract.
  */
-import { applyCorrections, toSourceOffset, type Correction, type Edit } from './corrections.ts';
+import { applyCorrections, toSourceSpan, type Correction, type Edit } from './corrections.ts';
 import type { Citation } from './citations.ts';
 import { classifyDocument, type Label, type ProvisionInput } from './classify.ts';
 import { extractFunding, type FundingMention } from './funding.ts';
@@ -113,7 +113,8 @@ export function analyzeResolution(source: string, reference: Reference, options:
   const provisions: AnalysedProvision[] = parsed.provisions.map((p) => {
     const ls = labels.get(p.id) ?? [];
     const codes = [...new Set(ls.map((l) => l.code))].filter((c) => /^[MX]\d$/.test(c)).sort();
-    return { ...p, start: toSourceOffset(corrected.edits, p.start), end: toSourceOffset(corrected.edits, p.end), measures: codes, labels: ls };
+    const span = toSourceSpan(corrected.edits, p.start, p.end);
+    return { ...p, start: span.start, end: span.end, measures: codes, labels: ls };
   });
   const objectives = inputs.flatMap((p) => extractObjectives(p));
   const funding = inputs.flatMap((p) => extractFunding(p));

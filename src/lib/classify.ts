@@ -15,8 +15,8 @@
  * One label per code and provision, the strongest; practice tags are never inherited.
  */
 import {
-  compilePhrase, findAll, foldWithMap, originalSlice, splitSegments,
-  type Taxonomy, type TaxonomyEntry, type TaxonomyRule,
+  compilePhrase, compilePhrases, findAll, foldWithMap, originalSlice, splitSegments,
+  type FoldedText, type Taxonomy, type TaxonomyEntry, type TaxonomyRule,
 } from './taxonomy.ts';
 
 /** A provision as the classifier and the extractors see it (the parser's provisions fit this shape). */
@@ -45,9 +45,9 @@ export interface Label {
 
 interface CompiledRule {
   rule: TaxonomyRule;
-  any: RegExp[];
+  any: RegExp;
   all: RegExp[];
-  none: RegExp[];
+  none: RegExp | null;
 }
 
 interface Compiled {
@@ -61,7 +61,7 @@ function compile(taxonomy: Taxonomy): Compiled {
   const hit = cache.get(taxonomy);
   if (hit) return hit;
   const rule = (r: TaxonomyRule): CompiledRule => ({
-    rule: r, any: r.any.map(compilePhrase), all: (r.all ?? []).map(compilePhrase), none: (r.none ?? []).map(compilePhrase),
+    rule: r, any: compilePhrases(r.any), all: (r.all ?? []).map(compilePhrase), none: r.none?.length ? compilePhrases(r.none) : null,
   });
   const compiled: Compiled = {
     entries: taxonomy.entries.map((entry) => ({
@@ -75,16 +75,15 @@ function compile(taxonomy: Taxonomy): Compiled {
   return compiled;
 }
 
-/** The printed words a rule matched in a text, or null when no segment satisfies it. */
-function applyRule(r: CompiledRule, text: string): string[] | null {
+/** The printed words a rule matched in some segments, or null when no segment satisfies it. */
+function applyRule(r: CompiledRule, segments: FoldedText[]): string[] | null {
   const words: string[] = [];
-  for (const seg of splitSegments(text)) {
-    const ft = foldWithMap(seg.text);
-    if (r.none.some((re) => findAll(re, ft).length > 0)) continue;
+  for (const ft of segments) {
+    const anyHits = findAll(r.any, ft);
+    if (anyHits.length === 0) continue;
+    if (r.none && findAll(r.none, ft).length > 0) continue;
     const allHits = r.all.map((re) => findAll(re, ft));
     if (allHits.some((h) => h.length === 0)) continue;
-    const anyHits = r.any.flatMap((re) => findAll(re, ft));
-    if (anyHits.length === 0) continue;
     const spans = [...anyHits, ...allHits.flat()].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     let end = -1;
     for (const [s, e] of spans) {
@@ -97,24 +96,29 @@ function applyRule(r: CompiledRule, text: string): string[] | null {
   return words.length ? words : null;
 }
 
+/** A text cut into segments and folded once, for all rules. */
+const foldSegments = (text: string | null): FoldedText[] => (text ? splitSegments(text).map((s) => foldWithMap(s.text)) : []);
+
 /** Labels from the provision's own heading and text (no inheritance). */
 export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[] {
   const { entries } = compile(taxonomy);
+  const headingSegs = foldSegments(p.heading);
+  const textSegs = foldSegments(p.text);
   const heading: Label[] = [];
   const text: Label[] = [];
   for (const { entry, heading: hRules, text: tRules } of entries) {
-    const first = (rules: CompiledRule[], source: string | null, via: LabelVia): Label | null => {
-      if (!source) return null;
+    const first = (rules: CompiledRule[], segs: FoldedText[], via: LabelVia): Label | null => {
+      if (segs.length === 0) return null;
       for (const r of rules) {
-        const matched = applyRule(r, source);
+        const matched = applyRule(r, segs);
         if (matched) return { code: entry.code, via, rule: r.rule.id, matched, from: null };
       }
       return null;
     };
-    const h = first(hRules, p.heading, 'heading');
+    const h = first(hRules, headingSegs, 'heading');
     if (h) heading.push(h);
     else {
-      const t = first(tRules, p.text, 'text');
+      const t = first(tRules, textSegs, 'text');
       if (t) text.push(t);
     }
   }

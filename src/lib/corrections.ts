@@ -26,6 +26,7 @@ export interface Correction {
   reason: string;
 }
 
+/** One applied occurrence, reduced to the characters that change (the quoted context is left out). */
 export interface Edit {
   correction_id: string;
   /** Offsets in the original text (JS string indices, end exclusive). */
@@ -124,12 +125,30 @@ export function applyCorrections(text: string, corrections: Correction[]): Corre
     parts.push(kept, c.after);
     const newStart = outLength + kept.length;
     outLength = newStart + c.after.length;
+    // The edit is the part that changes; the context a correction quotes to be unambiguous stays outside it, so
+    // offsets map exactly up to the changed characters.
+    const [p, q] = sharedEnds(c.before, c.after);
     const end = start + c.before.length;
-    edits.push({ correction_id: c.id, start, end, before: c.before, after: c.after, newStart, newEnd: outLength });
+    edits.push({
+      correction_id: c.id, start: start + p, end: end - q, before: c.before.slice(p, c.before.length - q),
+      after: c.after.slice(p, c.after.length - q), newStart: newStart + p, newEnd: outLength - q,
+    });
     cursor = end;
   }
   parts.push(text.slice(cursor));
   return { text: parts.join(''), edits, problems };
+}
+
+/** Lengths of the common prefix and suffix of two strings, never splitting a surrogate pair. */
+function sharedEnds(a: string, b: string): [number, number] {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a[p] === b[p]) p++;
+  if (p > 0 && p < max && /[\uDC00-\uDFFF]/.test(a[p] ?? '')) p--;
+  let q = 0;
+  while (q < max - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  if (q > 0 && /[\uDC00-\uDFFF]/.test(a[a.length - q] ?? '')) q--;
+  return [p, q];
 }
 
 /**
@@ -153,6 +172,15 @@ export function toSourceOffset(edits: Edit[], correctedOffset: number, bias: 'st
     delta = e.end - e.newEnd;
   }
   return correctedOffset + delta;
+}
+
+/**
+ * A span of the corrected text [start, end) as a span of the original, excluding text dropped at either edge: the
+ * start maps past dropped text, the end maps before it. An empty span stays empty.
+ */
+export function toSourceSpan(edits: Edit[], start: number, end: number): { start: number; end: number } {
+  const s = toSourceOffset(edits, start, 'end');
+  return { start: s, end: end <= start ? s : Math.max(s, toSourceOffset(edits, end, 'start')) };
 }
 
 /** Rebuild the original text from the corrected text and the edits that produced it. */

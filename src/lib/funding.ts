@@ -40,7 +40,7 @@ const ANCHORS: [FundingSource, RegExp][] = [
 /** Joining words left at the end of a clause when the next source starts. */
 const TAIL = /(?:[\s,;]+(?:va|hoac|cung|tu|cung nhu)?)+$/;
 
-/** Funding mentions of one provision, in order of appearance. */
+/** Funding mentions of one provision, one per source, in order of first appearance. */
 export function extractFunding(p: ProvisionInput): FundingMention[] {
   const out: FundingMention[] = [];
   for (const seg of splitSegments(p.text.normalize('NFC'), /\n|;|[.!?](?=\s|$)/g)) {
@@ -67,13 +67,20 @@ export function extractFunding(p: ProvisionInput): FundingMention[] {
       clause = clause.replace(TAIL, '');
       const text = originalSlice(ft, x.start, x.start + clause.length).replace(/[\s.,;]+$/, '');
       const state = x.source === 'state_budget';
-      out.push({
+      const mention: FundingMention = {
         provision: p.id,
         source: x.source,
         budget_decentralisation: state && /\bphan cap\b/.test(clause) ? true : null,
         regular_spending: state && /\bchi thuong xuyen\b/.test(clause) ? true : null,
         text,
-      });
+      };
+      // One row per provision and source (the funding table's key): a later sentence can only add a qualifier.
+      const earlier = out.find((m) => m.source === x.source);
+      if (!earlier) out.push(mention);
+      else {
+        earlier.budget_decentralisation ??= mention.budget_decentralisation;
+        earlier.regular_spending ??= mention.regular_spending;
+      }
     });
   }
   return out;

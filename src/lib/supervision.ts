@@ -75,6 +75,8 @@ export function isImplementationProvision(p: ProvisionInput): boolean {
 export function extractSupervision(p: ProvisionInput): SupervisionMention[] {
   if (!isImplementationProvision(p)) return [];
   const out: SupervisionMention[] = [];
+  // One mention per actor and role in a provision (the supervision table's key), from the first sentence naming it.
+  const seen = new Set<string>();
   for (const { raw, folded: ft } of sentences(p.text)) {
     const f = ft.folded;
     // "việc …" opens an object that runs to "Nghị quyết" (or the end): "giám sát việc tổ chức triển khai, thực hiện".
@@ -107,7 +109,6 @@ export function extractSupervision(p: ProvisionInput): SupervisionMention[] {
     }
     actors.sort((a, b) => a.at - b.at);
     const text = originalSlice(ft, 0, f.length) || raw.trim();
-    const seen = new Set<string>();
     for (const { actor } of actors) {
       for (const { role } of roles) {
         const key = `${actor}|${role}`;

@@ -118,11 +118,23 @@ export function parseTaxonomy(raw: unknown): Taxonomy {
   return raw as Taxonomy;
 }
 
+function phraseBody(phrase: string): string {
+  const chunk = (c: string) => (c.match(/[a-z0-9]+/g) ?? []).join(SEP);
+  return phrase.split('...').map(chunk).join(`(?:${SEP}${WORD}){0,${GAP_WORDS}}?${SEP}`);
+}
+
 /** The regular expression (global, on folded text) for one phrase. */
 export function compilePhrase(phrase: string): RegExp {
-  const chunk = (c: string) => (c.match(/[a-z0-9]+/g) ?? []).join(SEP);
-  const body = phrase.split('...').map(chunk).join(`(?:${SEP}${WORD}){0,${GAP_WORDS}}?${SEP}`);
-  return new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`, 'g');
+  return new RegExp(`(?<![a-z0-9])${phraseBody(phrase)}(?![a-z0-9])`, 'g');
+}
+
+/**
+ * One regular expression for a list of phrases (one pass over the text instead of one per phrase). Longer phrases
+ * come first, so where two start at the same place the longer one is reported.
+ */
+export function compilePhrases(phrases: readonly string[]): RegExp {
+  const bodies = phrases.map(phraseBody).sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![a-z0-9])(?:${bodies.join('|')})(?![a-z0-9])`, 'g');
 }
 
 /** A text with its fold; starts[i]/ends[i] give the original span behind folded character i. */
@@ -133,33 +145,48 @@ export interface FoldedText {
   ends: number[];
 }
 
+const FOLD = new Map<string, string>();
+/** One code point's fold, memoised: the corpus uses a few hundred distinct characters. */
+function foldChar(ch: string): string {
+  let f = FOLD.get(ch);
+  if (f === undefined) {
+    f = /\s/.test(ch) ? ' ' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    FOLD.set(ch, f);
+  }
+  return f;
+}
+
 /**
- * The same string as foldVi(source), built one grapheme (base + combining marks) at a time so that each folded
- * character remembers where it came from. Works for NFC and NFD input alike.
+ * The same string as foldVi(source), built one code point at a time so that each folded character remembers where
+ * it came from; a combining mark that folds away (NFD input) widens the span of the letter it sits on.
  */
 export function foldWithMap(source: string): FoldedText {
   let folded = '';
   const starts: number[] = [];
   const ends: number[] = [];
   let space = true;
-  for (const m of source.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    const f = m[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-    if (/^\s+$/.test(f)) {
-      if (space) continue;
-      space = true;
-      folded += ' ';
-      starts.push(s);
-      ends.push(e);
-      continue;
+  for (let i = 0; i < source.length; ) {
+    const cp = source.codePointAt(i) ?? 0;
+    const len = cp > 0xffff ? 2 : 1;
+    const f = foldChar(source.slice(i, i + len));
+    if (f === ' ') {
+      if (!space) {
+        space = true;
+        folded += ' ';
+        starts.push(i);
+        ends.push(i + len);
+      }
+    } else if (f === '') {
+      if (!space && ends.length) ends[ends.length - 1] = i + len;
+    } else {
+      for (let k = 0; k < f.length; k++) {
+        starts.push(i);
+        ends.push(i + len);
+      }
+      folded += f;
+      space = false;
     }
-    for (const ch of f) {
-      folded += ch;
-      starts.push(s);
-      ends.push(e);
-    }
-    if (f) space = false;
+    i += len;
   }
   if (folded.endsWith(' ')) {
     folded = folded.slice(0, -1);
