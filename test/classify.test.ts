@@ -12,7 +12,7 @@ import { foldVi, squash } from '../src/lib/text.ts';
 
 const TAXONOMY_JSON: unknown = JSON.parse(readFileSync(new URL('../data/reference/taxonomy.json', import.meta.url), 'utf8'));
 const taxonomy = parseTaxonomy(TAXONOMY_JSON);
-const raw = (file: string) => squash(readFileSync(new URL(`../data/raw/${file}`, import.meta.url), 'utf8').normalize('NFC'));
+const raw = (file: string) => squash(readFileSync(new URL(`../data/raw/${file}`, import.meta.url), 'utf8').normalize('NFC').replace(/\*+/g, ''));
 
 const SAME = '\u0000same-as-text';
 function P(id: string, parentId: string | null, heading: string | null, text: string): ProvisionInput {

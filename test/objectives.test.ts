@@ -177,6 +177,7 @@ describe('frequency, numbers and deadlines', () => {
     expect(normalizeFrequency('Hàng năm, xem xét mức độ thực hiện dân chủ ở cơ sở')).toBe('annual');
     expect(normalizeFrequency('Hằng năm, các cơ quan, đơn vị, địa phương tổ chức biểu dương')).toBe('annual');
     expect(normalizeFrequency('định kỳ 03 tháng')).toBe('quarterly');
+    expect(normalizeFrequency('tổ chức 02 lần/năm')).toBe('annual');
     expect(normalizeFrequency('tổ chức hội nghị')).toBeNull();
   });
 

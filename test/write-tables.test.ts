@@ -101,11 +101,11 @@ const SAMPLE = {
       description_vi: null, description_en: null, law_ref: null },
   ],
   provision_measures: [
-    { resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', code: 'M1', via: 'inherited', rule: null, matched: null, reviewed: null },
-    { resolution_id: AP, provision_id: 'dieu-1.khoan-1', code: 'M1', via: 'heading', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', reviewed: true },
+    { resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', code: 'M1', via: 'inherited', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: 'dieu-1.khoan-1', reviewed: null },
+    { resolution_id: AP, provision_id: 'dieu-1.khoan-1', code: 'M1', via: 'heading', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: null, reviewed: true },
   ],
   objectives: [
-    { resolution_id: LS, provision_id: 'dieu-3.khoan-4', ord: 1, value: 100, unit: '%', subject: 'cơ quan, đơn vị, tổ chức, địa phương',
+    { resolution_id: LS, provision_id: 'dieu-3.khoan-4', ord: 1, value: 100, value_max: null, unit: '%', subject: 'cơ quan, đơn vị, tổ chức, địa phương',
       action: 'ban hành quy chế thực hiện dân chủ ở cơ sở', deadline: null, frequency: null,
       text: '100% cơ quan, đơn vị, tổ chức, địa phương ban hành quy chế thực hiện dân chủ ở cơ sở' },
   ],

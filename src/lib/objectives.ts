@@ -34,9 +34,9 @@ export interface Objective {
 
 /** Frequency words (folded) → normalised value. "định kỳ N tháng" is computed, the rest read from this list. */
 export const FREQUENCIES: readonly [RegExp, string][] = [
-  [/\bhang nam\b|\bmoi nam\b|\btung nam\b/, 'annual'],
-  [/\b(?:hang|moi) quy\b/, 'quarterly'],
-  [/\b(?:hang|moi) thang\b/, 'monthly'],
+  [/\bhang nam\b|\bmoi nam\b|\btung nam\b|\/\s?nam\b/, 'annual'],
+  [/\b(?:hang|moi) quy\b|\/\s?quy\b/, 'quarterly'],
+  [/\b(?:hang|moi) thang\b|\/\s?thang\b/, 'monthly'],
   [/\b(?:sau|06|6) thang (?:mot|1|01) lan\b|\bnua nam\b/, '6-monthly'],
   [/\b(?:hang|moi) tuan\b/, 'weekly'],
   [/\bthuong xuyen\b/, 'regular'],

@@ -116,13 +116,14 @@ export function resolutionRows(c: Curated, a: Analysis): ResolutionRows {
       code: l.code,
       via: l.via,
       rule: l.rule,
-      matched: l.matched.join('; '),
+      matched: l.matched.join('; ') || null,
+      inherited_from: l.from,
       reviewed: null,
     })),
   ) as unknown as RowOf<'provision_measures'>[];
 
   const objectives = a.objectives.map((o, k) => ({
-    resolution_id: id, provision_id: o.provision, ord: k + 1, value: o.value, unit: o.unit, subject: o.subject, action: o.action,
+    resolution_id: id, provision_id: o.provision, ord: k + 1, value: o.value, value_max: o.value_max, unit: o.unit, subject: o.subject, action: o.action,
     deadline: o.deadline, frequency: o.frequency, text: o.text,
   })) as unknown as RowOf<'objectives'>[];
   const funding = a.funding.map((f) => ({

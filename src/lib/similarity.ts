@@ -117,7 +117,11 @@ function push(map: Map<number, number[]>, key: number, a: number, b: number) {
   else map.set(key, [a, b]);
 }
 
-/** Pairwise similarity (whole and per measure) and shared passages of a set of resolutions, sorted. */
+/**
+ * Pairwise similarity (whole and per measure) and shared passages of a set of resolutions, sorted. Each
+ * resolution in turn queries the index for the later ones it shares substantive shingles with, so the work
+ * follows the text actually shared, never N² pairs, and memory holds one resolution's hits at a time.
+ */
 export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions = {}): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
   const c = buildCorpus(docs, options);
   const N = c.ids.length;
@@ -128,72 +132,67 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
     const df = c.df.get(h) ?? 0;
     return df > 0 && df < threshold ? idf(df, N) : 0;
   };
-  // Only shingles in the index (substantive ones) make pairs: the cost follows shared text, not N².
-  const inter = new Map<number, Float64Array>();
-  const hits = new Map<number, number[]>();
-  for (const [h, post] of c.index) {
-    const w = weight(h);
-    const docsOf: number[] = [];
-    for (let i = 0; i < post.length; i += 2) {
-      const d = c.provs[post[i] ?? 0]?.doc ?? 0;
-      if (docsOf[docsOf.length - 1] !== d) docsOf.push(d);
-    }
-    for (let i = 0; i < docsOf.length; i++) {
-      for (let j = i + 1; j < docsOf.length; j++) {
-        const a = docsOf[i] ?? 0;
-        const b = docsOf[j] ?? 0;
-        const common = (c.docSets[a]?.get(h) ?? 0) & (c.docSets[b]?.get(h) ?? 0);
-        const acc = inter.get(a * N + b) ?? new Float64Array(S);
-        for (let s = 0; s < S; s++) if (common & (1 << s)) acc[s] = (acc[s] ?? 0) + w;
-        inter.set(a * N + b, acc);
-      }
-    }
-    // Postings follow provision order and provisions follow resolution order, so x < y gives doc(x) ≤ doc(y).
-    for (let x = 0; x < post.length; x += 2) {
-      for (let y = x + 2; y < post.length; y += 2) {
-        const ga = post[x] ?? 0;
-        const gb = post[y] ?? 0;
-        if (c.provs[ga]?.doc !== c.provs[gb]?.doc) push(hits, ga * G + gb, post[x + 1] ?? 0, post[y + 1] ?? 0);
-      }
-    }
-  }
-
-  const passages: SharedPassage[] = [];
-  const counts = new Map<number, number[]>();
-  for (const [key, list] of [...hits].sort((x, y) => x[0] - y[0])) {
-    const pa = c.provs[Math.floor(key / G)];
-    const pb = c.provs[key % G];
-    if (!pa || !pb) continue;
-    const runs = maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, boilerplateMap(pa.sh, weight), c.minWords);
-    runs.forEach(([s, e], i) => {
-      const t = pa.sh.tokens;
-      passages.push({
-        resolution_a: c.ids[pa.doc] ?? '', provision_a: pa.id, resolution_b: c.ids[pb.doc] ?? '', provision_b: pb.id,
-        ord: i + 1, text: t.text.slice(t.starts[s], t.ends[e - 1]), n_words: e - s,
-      });
-      const n = counts.get(pa.doc * N + pb.doc) ?? new Array<number>(S).fill(0);
-      for (let b = 0; b < S; b++) if (pa.mask & pb.mask & (1 << b)) n[b] = (n[b] ?? 0) + 1;
-      counts.set(pa.doc * N + pb.doc, n);
-    });
-  }
-
   const W = c.docSets.map((set) => totals(set, weight, S));
-  const similarity: SimilarityRow[] = [];
-  const pairs = [...inter].sort((x, y) => x[0] - y[0]);
-  for (let s = 0; s < S; s++) {
-    for (const [key, acc] of pairs) {
-      const x = acc[s] ?? 0;
-      if (x <= 0) continue;
-      const a = Math.floor(key / N);
-      const b = key % N;
-      const union = (W[a]?.[s] ?? 0) + (W[b]?.[s] ?? 0) - x;
-      similarity.push({
-        resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '',
-        score: round4(union > 0 ? x / union : 0), n_shared_passages: counts.get(key)?.[s] ?? 0,
+  const rows: SimilarityRow[][] = c.scopes.map(() => []);
+  const passages: SharedPassage[] = [];
+  let g0 = 0;
+  for (let a = 0; a < N; a++) {
+    const inter = new Map<number, Float64Array>();
+    for (const [h, maskA] of c.docSets[a] ?? []) {
+      const post = c.index.get(h);
+      const w = weight(h);
+      // Postings follow provision order, and provisions resolution order: a resolution's postings are adjacent.
+      for (let i = 0, last = -1; post && i < post.length; i += 2) {
+        const b = c.provs[post[i] ?? 0]?.doc ?? -1;
+        if (b <= a || b === last) continue;
+        last = b;
+        const common = maskA & (c.docSets[b]?.get(h) ?? 0);
+        const acc = inter.get(b) ?? new Float64Array(S);
+        for (let s = 0; s < S; s++) if (common & (1 << s)) acc[s] = (acc[s] ?? 0) + w;
+        inter.set(b, acc);
+      }
+    }
+    const hits = new Map<number, number[]>();
+    let g = g0;
+    for (; g < G && c.provs[g]?.doc === a; g++) {
+      const sh = c.provs[g]?.sh;
+      sh?.hashes.forEach((h, i) => {
+        const post = sh.phrase[i] ? undefined : c.index.get(h);
+        for (let x = 0; post && x < post.length; x += 2) {
+          if ((c.provs[post[x] ?? 0]?.doc ?? -1) > a) push(hits, g * G + (post[x] ?? 0), i, post[x + 1] ?? 0);
+        }
       });
     }
+    g0 = g;
+    const counts = new Map<number, number[]>();
+    for (const [key, list] of [...hits].sort((x, y) => x[0] - y[0])) {
+      const pa = c.provs[Math.floor(key / G)];
+      const pb = c.provs[key % G];
+      if (!pa || !pb) continue;
+      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, boilerplateMap(pa.sh, weight), c.minWords).forEach(([s, e], i) => {
+        const t = pa.sh.tokens;
+        passages.push({
+          resolution_a: c.ids[a] ?? '', provision_a: pa.id, resolution_b: c.ids[pb.doc] ?? '', provision_b: pb.id,
+          ord: i + 1, text: t.text.slice(t.starts[s], t.ends[e - 1]), n_words: e - s,
+        });
+        const n = counts.get(pb.doc) ?? new Array<number>(S).fill(0);
+        for (let k = 0; k < S; k++) if (pa.mask & pb.mask & (1 << k)) n[k] = (n[k] ?? 0) + 1;
+        counts.set(pb.doc, n);
+      });
+    }
+    for (const [b, acc] of [...inter].sort((x, y) => x[0] - y[0])) {
+      for (let s = 0; s < S; s++) {
+        const x = acc[s] ?? 0;
+        if (x <= 0) continue;
+        const union = (W[a]?.[s] ?? 0) + (W[b]?.[s] ?? 0) - x;
+        rows[s]?.push({
+          resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '',
+          score: round4(union > 0 ? x / union : 0), n_shared_passages: counts.get(b)?.[s] ?? 0,
+        });
+      }
+    }
   }
-  return { similarity, passages };
+  return { similarity: rows.flat(), passages };
 }
 
 export interface NearestResolution {
