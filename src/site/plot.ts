@@ -1,0 +1,12 @@
+/**
+ * Charts rendered at build time: Observable Plot with linkedom's document, returned as an SVG/HTML string that a
+ * page places with set:html. The page then shows its chart with no script at all (see STACK.md).
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export function renderPlot(options: Plot.PlotOptions): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const el = Plot.plot({ ...options, document: document as unknown as Document });
+  return (el as unknown as { outerHTML: string }).outerHTML;
+}
