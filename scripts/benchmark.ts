@@ -1,0 +1,54 @@
+/**
+ * npm run --silent benchmark -- FILE [--json] [--today YYYY-MM-DD]
+ * Benchmarks a draft resolution (.txt, .md or .docx) against the law and the published full texts: the drafters'
+ * scorecard as one JSON object (--json) or a readable report. Bad input: one line on stderr, exit 2 — the same
+ * judgement the browser shows. A draft without a date is judged as of today (or --today).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import mammoth from 'mammoth';
+import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
+import { benchmarkDraft } from '../src/lib/benchmark.ts';
+import { benchmarkReport, toBenchmarkJson } from '../src/lib/benchmark-report.ts';
+import { readInput } from '../src/lib/input.ts';
+import { loadPeers } from './lib/peers.ts';
+import { loadReference } from './lib/reference.ts';
+
+function die(file: string, message: string): never {
+  process.stderr.write(`benchmark: ${file}: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const t = args.indexOf('--today');
+  const today = t >= 0 ? (args[t + 1] ?? '') : new Date().toISOString().slice(0, 10);
+  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--today');
+  if (files.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    process.stderr.write('usage: npm run --silent benchmark -- FILE [--json] [--today YYYY-MM-DD]\n');
+    process.exit(2);
+  }
+  const file = files[0] ?? '';
+  let bytes: Uint8Array;
+  try {
+    if (statSync(file).isDirectory()) die(file, 'is a directory, not a file');
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    die(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be read (${(e as Error).message})`);
+  }
+  const input = await readInput(bytes, basename(file), async (b) => (await mammoth.extractRawText({ buffer: Buffer.from(b) })).value);
+  if (!input.ok) die(file, input.message);
+  const reference = loadReference();
+  const analysis = analyzeResolution(input.text, reference);
+  const fatal = fatalIssue(analysis);
+  if (fatal) die(file, fatal.message);
+  const peers = loadPeers(reference).filter((p) => p.id !== analysis.metadata.id);
+  const card = benchmarkDraft(analysis, peers, reference.register, { today });
+  process.stdout.write(json ? `${JSON.stringify(toBenchmarkJson(analysis, card), null, 2)}\n` : benchmarkReport(analysis, card, 'vi'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`benchmark: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+});
