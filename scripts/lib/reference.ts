@@ -9,6 +9,7 @@ import { validateCurated, type Curated as CuratedResolution } from '../../src/li
 import { buildJurisdictions } from '../../src/lib/jurisdictions.ts';
 import { parseRegister } from '../../src/lib/legal-register.ts';
 import { parseTaxonomy, validateTaxonomy } from '../../src/lib/taxonomy.ts';
+import { parseAnnotations, type Annotation } from '../../src/lib/annotations.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const DATA = join(ROOT, 'data');
@@ -34,4 +35,11 @@ export function loadCurated(): CuratedResolution[] {
     if (problems.length) throw new DataError(`data/curated/${f}:\n- ${problems.join('\n- ')}`);
     return json as CuratedResolution;
   });
+}
+
+/** The independent reviewer's measure codes per provision (data/curated/annotations.csv). */
+export function loadAnnotations(): Annotation[] {
+  const r = parseAnnotations(read('curated', 'annotations.csv'));
+  if (r.problems.length) throw new DataError(`data/curated/annotations.csv:\n- ${r.problems.join('\n- ')}`);
+  return r.annotations;
 }

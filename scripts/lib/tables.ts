@@ -13,7 +13,8 @@ import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, 
 import type { RowOf } from '../../src/lib/schema.ts';
 import { compareResolutions } from '../../src/lib/similarity.ts';
 import { normalizeText } from '../../src/lib/text.ts';
-import { DATA, DataError, loadCurated, loadReference } from './reference.ts';
+import { reviewIndex } from '../../src/lib/annotations.ts';
+import { DATA, DataError, loadAnnotations, loadCurated, loadReference } from './reference.ts';
 
 export interface BuiltTables {
   tables: ResolutionRows & {
@@ -41,7 +42,8 @@ export function buildTables(): BuiltTables {
     if (failed.length) throw new DataError(`data/raw/${c.raw_file}: ${failed.map((i) => i.message).join('; ')}`);
     return { curated: c, analysis };
   });
-  const parts = analyses.map(({ curated: c, analysis: a }) => resolutionRows(c, a));
+  const review = reviewIndex(loadAnnotations());
+  const parts = analyses.map(({ curated: c, analysis: a }) => resolutionRows(c, a, review));
   const cat = <K extends keyof ResolutionRows>(k: K): ResolutionRows[K] => parts.flatMap((p) => p[k] as unknown[]) as ResolutionRows[K];
   const reuse = compareResolutions(
     analyses

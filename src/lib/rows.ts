@@ -5,6 +5,7 @@
  * parser's reading is compared with it elsewhere (disagreements are reported, not hidden).
  */
 import type { Analysis } from './analyze.ts';
+import { verdictOf } from './annotations.ts';
 import type { Curated } from './curated.ts';
 import type { Jurisdiction } from './jurisdictions.ts';
 import type { RowOf } from './schema.ts';
@@ -23,8 +24,11 @@ export interface ResolutionRows {
 
 const v = <T>(f: { value: T | null } | undefined): T | null => (f ? f.value : null);
 
-/** Rows for one curated resolution. `sourceUrl` comes from its sidecar. */
-export function resolutionRows(c: Curated, a: Analysis): ResolutionRows {
+/**
+ * Rows for one curated resolution. `review` (from reviewIndex) adds the reviewer's verdict to each label and a
+ * "review" row for every code the reviewer gave that the rules missed, so disagreements stay visible.
+ */
+export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<string>> = new Map()): ResolutionRows {
   const id = c.id;
   const m = c.metadata;
   const measureCodes = new Set(a.provisions.flatMap((p) => p.measures));
@@ -109,8 +113,8 @@ export function resolutionRows(c: Curated, a: Analysis): ResolutionRows {
     end: e.end,
   })) as unknown as RowOf<'corrections'>[];
 
-  const provision_measures = a.provisions.flatMap((p) =>
-    p.labels.map((l) => ({
+  const provision_measures = a.provisions.flatMap((p) => {
+    const byRules = p.labels.map((l) => ({
       resolution_id: id,
       provision_id: p.id,
       code: l.code,
@@ -118,9 +122,15 @@ export function resolutionRows(c: Curated, a: Analysis): ResolutionRows {
       rule: l.rule,
       matched: l.matched.join('; ') || null,
       inherited_from: l.from,
-      reviewed: null,
-    })),
-  ) as unknown as RowOf<'provision_measures'>[];
+      reviewed: verdictOf(review, id, p.id, l.code),
+    }));
+    const given = new Set(p.labels.map((l) => l.code));
+    const missed = [...(review.get(`${id}#${p.id}`) ?? [])].filter((code) => !given.has(code)).sort();
+    const byReview = missed.map((code) => ({
+      resolution_id: id, provision_id: p.id, code, via: 'review', rule: null, matched: null, inherited_from: null, reviewed: true,
+    }));
+    return [...byRules, ...byReview];
+  }) as unknown as RowOf<'provision_measures'>[];
 
   const objectives = a.objectives.map((o, k) => ({
     resolution_id: id, provision_id: o.provision, ord: k + 1, value: o.value, value_max: o.value_max, unit: o.unit, subject: o.subject, action: o.action,
