@@ -57,7 +57,7 @@ describe.each(seeds.map((c) => [c.id, c] as const))('seed %s against the other f
 
 describe('drafts', () => {
   it('a 2026 commune draft missing measures, citing the 2015 law, naming the district level', () => {
-    const { s } = card(readFileSync(join(ROOT, 'test/drafts/thieu-bien-phap-2026.txt'), 'utf8'));
+    const { s } = card(readFileSync(join(ROOT, 'data/examples/draft-missing-measures-2026.txt'), 'utf8'));
     expect(s.judged_on).toBe('2026-03-10');
     expect(s.missing_measures).toEqual(['M3', 'M4', 'M5', 'X1', 'X2']);
     expect(s.lint.map((l) => l.code).sort()).toEqual(['abolished_district_level', 'missing_core_basis', 'no_effect_clause', 'no_funding_clause', 'no_supervision_clause', 'outdated_legal_basis']);
@@ -72,7 +72,7 @@ describe('drafts', () => {
   });
 
   it('a draft copying An Phú finds An Phú first, with the copied passage linked to its provision', () => {
-    const { s } = card(readFileSync(join(ROOT, 'test/drafts/sao-chep-an-phu.txt'), 'utf8'));
+    const { s } = card(readFileSync(join(ROOT, 'data/examples/draft-copied-from-an-phu.txt'), 'utf8'));
     expect(s.judged_on).toBe(TODAY);
     expect(s.similar[0]?.id).toBe('an-giang-an-phu-47-nq-hdnd-2024');
     const passage = s.similar[0]?.shared_passages.find((p) => p.source_provision === 'an-giang-an-phu-47-nq-hdnd-2024#dieu-1.khoan-3.diem-a');
@@ -82,7 +82,7 @@ describe('drafts', () => {
   });
 
   it('the same draft dated before the reform is not flagged for the district level', () => {
-    const text = readFileSync(join(ROOT, 'test/drafts/thieu-bien-phap-2026.txt'), 'utf8').replace(/năm 2026/g, 'năm 2024');
+    const text = readFileSync(join(ROOT, 'data/examples/draft-missing-measures-2026.txt'), 'utf8').replace(/năm 2026/g, 'năm 2024');
     const { s } = card(text);
     expect(s.lint.map((l) => l.code)).not.toContain('abolished_district_level');
     expect(s.lint.map((l) => l.code)).not.toContain('outdated_legal_basis');
@@ -92,7 +92,7 @@ describe('drafts', () => {
 describe('benchmark command line', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/benchmark.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
   it('prints one JSON object with the contract keys', () => {
-    const r = run('test/drafts/thieu-bien-phap-2026.txt', '--json', '--today', TODAY);
+    const r = run('data/examples/draft-missing-measures-2026.txt', '--json', '--today', TODAY);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     for (const k of ['analysis', 'coverage', 'missing_measures', 'lint', 'similar', 'peers', 'suggestions']) expect(doc).toHaveProperty(k);

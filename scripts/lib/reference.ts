@@ -2,8 +2,9 @@
  * Loads the project's reference data from data/reference (jurisdictions, legal-documents register, taxonomy) and the
  * curated files from data/curated, for scripts. Problems in reference files are fatal: they are reviewed data.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Reference } from '../../src/lib/analyze.ts';
 import { validateCurated, type Curated as CuratedResolution } from '../../src/lib/curated.ts';
 import { buildJurisdictions } from '../../src/lib/jurisdictions.ts';
@@ -11,7 +12,14 @@ import { parseRegister } from '../../src/lib/legal-register.ts';
 import { parseTaxonomy, validateTaxonomy } from '../../src/lib/taxonomy.ts';
 import { parseAnnotations, type Annotation } from '../../src/lib/annotations.ts';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+/** The project root: the nearest folder above this module with a package.json (this module may be bundled into dist/). */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return `${dir}/`;
+}
+
+export const ROOT = findRoot();
 export const DATA = join(ROOT, 'data');
 
 const read = (...p: string[]) => readFileSync(join(DATA, ...p), 'utf8');

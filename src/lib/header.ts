@@ -12,7 +12,9 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export type Level = 'province' | 'district' | 'commune';
 
 const UNIT_FOLDED = UNIT_TYPES.map((u) => foldChars(u));
-const NAME_STOP = new Set(['khoa', 'ky', 'nhiem', 'tren', 've', 'quy', 'quyet', 'nghi', 'can', 'cong', 'so', 'tai', 'thong', 'doc', 'lap', 'xet', 'hoi', 'cua', 'va', 'ngay']);
+/** Words that end a unit's name ("… LẠNG SƠN KHÓA XVII"), alone or as the first of a pair ("… PHÚ HỘI" is a name, "… HỘI ĐỒNG" is not). */
+const NAME_STOP = new Set(['khoa', 'ky', 'nhiem', 'tren', 've', 'xet', 'cua', 'va', 'ngay', 'tai', 'so']);
+const NAME_STOP_PAIRS = new Set(['hoi dong', 'cong hoa', 'doc lap', 'quy dinh', 'quyet dinh', 'nghi quyet', 'can cu', 'thong qua']);
 
 /** Level of government of a unit type; "thành phố" is a province for centrally-run cities, else a district. */
 export function levelOf(unitType: string | null, centrallyRun = false): Level | null {
@@ -64,7 +66,10 @@ export function findUnits(text: string, prefixFolded: string): UnitName[] {
       const m = re.exec(text);
       if (!m) break;
       const w = m[0];
-      if (NAME_STOP.has(foldChars(w).toLowerCase()) && words.length > 0) break;
+      const next = /\s+(\p{L}+)/uy;
+      next.lastIndex = j + w.length;
+      const pair = `${foldChars(w)} ${foldChars(next.exec(text)?.[1] ?? '')}`;
+      if (words.length > 0 && (NAME_STOP.has(foldChars(w)) || NAME_STOP_PAIRS.has(pair))) break;
       if (words.length > 0 && w[0] === w[0]?.toLocaleLowerCase('vi')) break;
       words.push(w);
       j += w.length;

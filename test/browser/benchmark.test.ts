@@ -1,0 +1,102 @@
+/**
+ * A drafter in Chromium: paste a draft or open a real .docx, see the scorecard; the browser and the command line
+ * agree on the same file; hostile input (a zip bomb, HTML in the text) is handled safely; nothing leaves the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { foreignRequests, launch, openPage, seriousViolations } from './harness.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function cli(file: string) {
+  const r = spawnSync(process.execPath, ['scripts/benchmark.ts', file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { coverage: Record<string, boolean>; lint: { code: string; provision: string | null }[]; similar: { id: string }[] };
+}
+
+async function scorecard(page: Page) {
+  await page.getByTestId('scorecard').waitFor({ state: 'visible', timeout: 30_000 });
+  const measures = await page.locator('[data-testid="scorecard"] [data-measure][data-status]').evaluateAll((els) =>
+    Object.fromEntries(els.filter((e) => e.classList.contains('measure')).map((e) => [e.getAttribute('data-measure'), e.getAttribute('data-status') === 'present'])),
+  );
+  const lint = await page.locator('[data-testid="scorecard"] .lint li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  const similar = await page.locator('[data-testid="scorecard"] .similar > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  return { measures, lint, similar };
+}
+
+describe('/benchmark/', () => {
+  it('pasted draft: the scorecard agrees with the command line, nothing leaves the machine', async () => {
+    const file = `${ROOT}data/examples/draft-missing-measures-2026.txt`;
+    const r = await openPage(browser, '/benchmark/', { width: 1280 });
+    await r.page.getByTestId('draft-text').fill(readFileSync(file, 'utf8'));
+    await r.page.getByTestId('draft-run').click();
+    const got = await scorecard(r.page);
+    const want = cli(file);
+    expect(got.measures).toEqual(want.coverage);
+    expect(got.lint).toEqual(want.lint.map((l) => l.code));
+    expect(got.similar).toEqual(want.similar.map((s) => s.id));
+    expect(got.measures.M3).toBe(false);
+    expect(foreignRequests(r)).toEqual([]);
+    expect(r.requests.some((u) => u.includes('duckdb'))).toBe(false);
+    expect(await seriousViolations(r.page)).toEqual([]);
+    expect(r.errors).toEqual([]);
+    await r.context.close();
+  });
+
+  it('a real .docx opened in English: the same findings as the command line, An Phú first', async () => {
+    const file = `${ROOT}test/fixtures/draft-copied-from-an-phu.docx`;
+    const r = await openPage(browser, '/en/benchmark/');
+    await r.page.getByTestId('draft-file').setInputFiles(file);
+    await r.page.getByTestId('draft-run').click();
+    const got = await scorecard(r.page);
+    const want = cli(file);
+    expect(got.measures).toEqual(want.coverage);
+    expect(got.lint).toEqual(want.lint.map((l) => l.code));
+    expect(got.similar[0]).toBe('an-giang-an-phu-47-nq-hdnd-2024');
+    expect(await r.page.getByTestId('scorecard').textContent()).toContain('Dân tin - Đảng cử');
+    expect(foreignRequests(r)).toEqual([]);
+    await r.context.close();
+  });
+
+  it('a zip bomb is refused with a message, before anything is unpacked', async () => {
+    const r = await openPage(browser, '/benchmark/');
+    await r.page.getByTestId('draft-file').setInputFiles(`${ROOT}test/fixtures/zip-bomb.docx`);
+    await r.page.getByTestId('draft-run').click();
+    await r.page.locator('#draft-status').filter({ hasText: 'refused as unsafe' }).waitFor({ timeout: 10_000 });
+    expect(await r.page.getByTestId('scorecard').isHidden()).toBe(true);
+    expect(r.requests.some((u) => /\/lib\.[^/]*\.js$/.test(u))).toBe(false);
+    await r.context.close();
+  });
+
+  it('HTML in a draft is shown as text, never run or inserted as markup', async () => {
+    const text = readFileSync(`${ROOT}data/examples/draft-missing-measures-2026.txt`, 'utf8').replace(
+      'a) Tuyên truyền trên hệ thống loa',
+      'a) Tuyên truyền <img src=x onerror="window.__pwned=1"> trên hệ thống loa',
+    );
+    const r = await openPage(browser, '/benchmark/');
+    await r.page.getByTestId('draft-text').fill(text);
+    await r.page.getByTestId('draft-run').click();
+    await scorecard(r.page);
+    expect(await r.page.locator('[data-testid="scorecard"] img').count()).toBe(0);
+    expect(await r.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await r.context.close();
+  });
+
+  it('text that is not a resolution gets the same judgement as the command line', async () => {
+    const r = await openPage(browser, '/benchmark/');
+    await r.page.getByTestId('draft-text').fill('Cách nấu phở bò\n\n1. Ninh xương bò trong 6 giờ.');
+    await r.page.getByTestId('draft-run').click();
+    await r.page.locator('#draft-status').filter({ hasText: 'resolution' }).waitFor({ timeout: 10_000 });
+    expect(await r.page.getByTestId('scorecard').isHidden()).toBe(true);
+    await r.context.close();
+  });
+});
