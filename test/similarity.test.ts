@@ -195,6 +195,13 @@ describe('determinism and normal forms', () => {
     }
   });
 
+  it('leaves out rows below minScore and nothing else', () => {
+    const kept = compareResolutions(seeds, { minScore: 0.02 });
+    expect(kept.similarity).toEqual(result.similarity.filter((r) => r.score >= 0.02));
+    expect(kept.similarity.length).toBeLessThan(result.similarity.length);
+    expect(kept.passages).toEqual(result.passages);
+  });
+
   it('refuses two resolutions with the same id, saying how to fix it', () => {
     expect(() => compareResolutions([seed(AN_PHU), seed(AN_PHU)])).toThrow(/unique resolution ids.*hint/);
   });

@@ -11,6 +11,9 @@ import {
   DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule, type ShingledText,
 } from './shingles.ts';
 
+// The boilerplate decision is part of this module's contract: callers explain a score with it.
+export { BOILERPLATE_PHRASES, boilerplateReason, isBoilerplate } from './shingles.ts';
+
 export interface ReuseProvision { id: string; text: string; measures?: string[] }
 export interface ReuseDocument { id: string; provisions: ReuseProvision[] }
 
@@ -42,14 +45,21 @@ export interface ReuseOptions {
   /** Shortest passage reported, in substantive words (default 8). */
   minWords?: number;
   boilerplate?: BoilerplateRule;
+  /**
+   * Rows scoring below this are left out (default 0: every pair sharing a substantive shingle). At ~10,000
+   * resolutions one shared shingle links most pairs, so a build sets e.g. 0.01 to keep the table proportional to
+   * real reuse; passages are kept regardless.
+   */
+  minScore?: number;
 }
 
-interface Prov { doc: number; id: string; sh: ShingledText; mask: number }
+/** A provision in a corpus: its resolution's index, shingles and scope mask. */
+export interface CorpusProvision { doc: number; id: string; sh: ShingledText; mask: number }
 
 /** Shingles, document frequencies and postings of a set of resolutions: build once, query many drafts. */
 export interface ReuseCorpus {
   ids: string[];
-  provs: Prov[];
+  provs: CorpusProvision[];
   /** Per resolution: shingle hash (fixed phrases left out) → bit mask of the scopes it occurs in; bit 0 is 'all'. */
   docSets: Map<number, number>[];
   df: Map<number, number>;
@@ -63,6 +73,7 @@ export interface ReuseCorpus {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round4 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1e4) / 1e4;
 
+/** Shingle every provision (resolutions sorted by id) and index the substantive shingles; throws on duplicate ids. */
 export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): ReuseCorpus {
   const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
@@ -71,7 +82,7 @@ export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): 
   const codes = [...new Set(sorted.flatMap((d) => d.provisions.flatMap((p) => p.measures ?? [])))].sort(cmp);
   if (codes.length > 30) throw new Error(`expected at most 30 measure codes, found ${codes.length}; hint: scopes are kept as 32-bit masks`);
   const bit = new Map(codes.map((c, i) => [c, 1 << (i + 1)]));
-  const provs: Prov[] = [];
+  const provs: CorpusProvision[] = [];
   const docSets = sorted.map((d, doc) => {
     const set = new Map<number, number>();
     for (const p of d.provisions) {
@@ -128,10 +139,10 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
   const S = c.scopes.length;
   const G = c.provs.length;
   const threshold = dfThreshold(N, c.rule);
-  const weight = (h: number) => {
-    const df = c.df.get(h) ?? 0;
-    return df > 0 && df < threshold ? idf(df, N) : 0;
-  };
+  // One weight per document frequency, not one logarithm per lookup.
+  const byDf = Array.from({ length: N + 1 }, (_, df) => (df > 0 && df < threshold ? idf(df, N) : 0));
+  const weight = (h: number) => byDf[c.df.get(h) ?? 0] ?? 0;
+  const boilerplate: (Uint8Array | undefined)[] = [];
   const W = c.docSets.map((set) => totals(set, weight, S));
   const rows: SimilarityRow[][] = c.scopes.map(() => []);
   const passages: SharedPassage[] = [];
@@ -169,7 +180,8 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
       const pa = c.provs[Math.floor(key / G)];
       const pb = c.provs[key % G];
       if (!pa || !pb) continue;
-      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, boilerplateMap(pa.sh, weight), c.minWords).forEach(([s, e], i) => {
+      const bp = (boilerplate[Math.floor(key / G)] ??= boilerplateMap(pa.sh, weight));
+      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, bp, c.minWords).forEach(([s, e], i) => {
         const t = pa.sh.tokens;
         passages.push({
           resolution_a: c.ids[a] ?? '', provision_a: pa.id, resolution_b: c.ids[pb.doc] ?? '', provision_b: pb.id,
@@ -185,9 +197,11 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
         const x = acc[s] ?? 0;
         if (x <= 0) continue;
         const union = (W[a]?.[s] ?? 0) + (W[b]?.[s] ?? 0) - x;
+        const score = round4(union > 0 ? x / union : 0);
+        if (score < (options.minScore ?? 0)) continue;
         rows[s]?.push({
           resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '',
-          score: round4(union > 0 ? x / union : 0), n_shared_passages: counts.get(b)?.[s] ?? 0,
+          score, n_shared_passages: counts.get(b)?.[s] ?? 0,
         });
       }
     }
