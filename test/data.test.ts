@@ -119,4 +119,14 @@ describe('facts a careful reading gives', () => {
     const ls2025 = lb.filter((b) => b.resolution_id === 'thai-nguyen-linh-son-36-nq-hdnd-2025');
     expect(ls2025[0]).toMatchObject({ number: '72/2025/QH15', is_superseded: false });
   });
+
+  it('openings carry only the labels their text supports', () => {
+    const partial = new Set(csv(outA, 'resolutions').filter((r) => r.completeness !== 'full').map((r) => r.id));
+    const labelled = csv(outA, 'provisions').filter((p) => partial.has(p.resolution_id) && p.measures.length > 0);
+    // Only Bắc Giang's opening reaches a measure clause (capacity building); every other opening stops before one.
+    expect(labelled.map((p) => `${p.resolution_id}#${p.provision_id}:${p.measures.join(';')}`)).toEqual(['bac-giang-46-nq-hdnd-2024#dieu-1.khoan-1:M1']);
+    const res = new Map(csv(outA, 'resolutions').map((r) => [r.id, r]));
+    expect(res.get('bac-giang-46-nq-hdnd-2024')?.has_funding_clause).toBe(null);
+    expect(res.get('binh-phuoc-khoa-x-ky-hop-12-nq-hdnd')?.has_supervision_clause).toBe(null);
+  });
 });

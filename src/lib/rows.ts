@@ -64,8 +64,9 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
     n_corrections: a.corrections.length,
     n_measures: measureCodes.size,
     n_objectives: a.objectives.length,
-    has_funding_clause: a.funding.length > 0,
-    has_supervision_clause: supervises,
+    // An opening that stops before the funding or implementation article: unknown, not absent.
+    has_funding_clause: a.funding.length > 0 ? true : c.completeness === 'full' ? false : null,
+    has_supervision_clause: supervises ? true : c.completeness === 'full' ? false : null,
     issues: a.issues.map((i) => i.code).filter((code, k, all) => all.indexOf(code) === k),
   } as unknown as RowOf<'resolutions'>;
 
