@@ -37,3 +37,26 @@ describe.each(ROUTES)('%s', (path) => {
     await r.context.close();
   });
 });
+
+describe('Content-Security-Policy', () => {
+  it('allows no third-party origin, and the browser enforces it', async () => {
+    const r = await openPage(browser, '/benchmark/');
+    const csp = await r.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:|\*/);
+    // A script from another origin, added by whatever means, is refused by the policy before any request is made.
+    const blocked = await r.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
+          const s = document.createElement('script');
+          s.src = 'https://cdn.example.org/evil.js';
+          document.head.append(s);
+          setTimeout(() => resolve(false), 2000);
+        }),
+    );
+    expect(blocked).toBe(true);
+    expect(foreignRequests(r)).toEqual([]);
+    await r.context.close();
+  });
+});
