@@ -21,32 +21,86 @@ export interface Tokens {
   ends: number[];
 }
 
-const FOLDED = new Map<string, string>();
+// Per UTF-16 unit of NFC text: its fold (foldChars keeps one unit per unit) and the class of that fold, 0 = not yet
+// known, 1 = letter or digit, 2 = combining mark, 3 = anything else. A corpus has a few hundred distinct units, and
+// foldChars (NFD per letter) and \p{…} tests per character were most of the cost of shingling ten thousand texts.
+const FOLD = new Uint16Array(65536);
+const CLASS = new Uint8Array(65536);
+/** Folded word of a printed word, remembered: a corpus has a small vocabulary; cleared when it grows past a bound. */
+const WORDS = new Map<string, string>();
+const MAX_WORDS = 200_000;
 
-/** foldChars of one UTF-16 unit, remembered: a corpus has few distinct letters and NFD per letter is slow. */
-function foldUnit(ch: string): string {
-  let f = FOLDED.get(ch);
-  if (f === undefined) {
-    f = foldChars(ch);
-    FOLDED.set(ch, f);
-  }
-  return f;
+function learnUnit(c: number): void {
+  const f = foldChars(String.fromCharCode(c));
+  FOLD[c] = f.charCodeAt(0);
+  CLASS[c] = /[\p{L}\p{N}]/u.test(f) ? 1 : /\p{M}/u.test(f) ? 2 : 3;
 }
 
-/** Words of a text: runs of letters and digits; punctuation and spacing never break or make a match. */
-export function tokenize(input: string): Tokens {
-  const text = input.normalize('NFC');
-  // foldChars keeps one UTF-16 unit per unit, so a word's offsets in the fold are its offsets in the text.
+function foldUnit(c: number): number {
+  if (CLASS[c] === 0) learnUnit(c);
+  return FOLD[c] ?? c;
+}
+
+function foldedWord(raw: string): string {
+  let w = WORDS.get(raw);
+  if (w === undefined) {
+    const codes: number[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      // Marks NFC could not compose onto their letter (odd OCR output) must not split or change a word.
+      if (CLASS[c] !== 2) codes.push(foldUnit(c));
+    }
+    // One flat string (not a chain of concatenations), so reading it code by code later stays cheap.
+    w = String.fromCharCode(...codes);
+    if (WORDS.size >= MAX_WORDS) WORDS.clear();
+    WORDS.set(raw, w);
+  }
+  return w;
+}
+
+/** The reference definition of tokenize, kept for text with astral characters (surrogate pairs), which tables skip. */
+function tokenizeByRegex(text: string): Tokens {
   let folded = '';
-  for (let i = 0; i < text.length; i++) folded += foldUnit(text[i] ?? '');
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)) {
-    // Marks NFC could not compose onto their letter (odd OCR output) must not split or change a word.
     words.push(m[0].replace(/\p{M}/gu, ''));
     starts.push(m.index);
     ends.push(m.index + m[0].length);
+  }
+  return { text, words, starts, ends };
+}
+
+/**
+ * Words of a text: runs of letters and digits (then marks) in its fold; punctuation and spacing never break or make
+ * a match. One pass over the text with per-unit tables; the same words and offsets as the regex definition.
+ */
+export function tokenize(input: string): Tokens {
+  const text = input.normalize('NFC');
+  if (/[\uD800-\uDFFF]/.test(text)) return tokenizeByRegex(text);
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    foldUnit(c);
+    if (CLASS[c] !== 1) {
+      i++;
+      continue;
+    }
+    const s = i++;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      foldUnit(d);
+      if (CLASS[d] === 3) break;
+    }
+    words.push(foldedWord(text.slice(s, i)));
+    starts.push(s);
+    ends.push(i);
   }
   return { text, words, starts, ends };
 }
@@ -162,16 +216,52 @@ export interface ShingledText {
   phrase: Uint8Array;
 }
 
-/** Tokens of a text and the hash of every shingle in it. */
+/**
+ * FNV-1a hashes of the fixed phrases' shingles in an open-addressing table of typed arrays: a first test that
+ * allocates nothing (a Set of numbers above 2³⁰ boxes every key looked up), before the string is built and checked.
+ */
+const PHRASE_TABLE = (() => {
+  const size = 1 << Math.ceil(Math.log2(BOILERPLATE_SHINGLES.size * 4 + 16));
+  const keys = new Uint32Array(size);
+  const used = new Uint8Array(size);
+  for (const s of BOILERPLATE_SHINGLES) {
+    const h = fnv1a32(s);
+    let i = h & (size - 1);
+    while (used[i] && keys[i] !== h) i = (i + 1) & (size - 1);
+    keys[i] = h;
+    used[i] = 1;
+  }
+  return { keys, used, mask: size - 1 };
+})();
+
+function maybePhrase(h: number): boolean {
+  const { keys, used, mask } = PHRASE_TABLE;
+  for (let i = h & mask; used[i]; i = (i + 1) & mask) if (keys[i] === h) return true;
+  return false;
+}
+
+/**
+ * Tokens of a text and the hash of every shingle in it. The hash is fnv1a32 of the shingle's words joined by single
+ * spaces, computed over the words in place rather than over a joined string for every shingle.
+ */
 export function shingleText(input: string): ShingledText {
   const tokens = tokenize(input);
-  const strings = shingleStrings(tokens.words);
-  const hashes = new Uint32Array(strings.length);
-  const phrase = new Uint8Array(strings.length);
-  strings.forEach((s, i) => {
-    hashes[i] = fnv1a32(s);
-    phrase[i] = BOILERPLATE_SHINGLES.has(s) ? 1 : 0;
-  });
+  const words = tokens.words;
+  const count = Math.max(0, words.length - SHINGLE_WORDS + 1);
+  const hashes = new Uint32Array(count);
+  const phrase = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE_WORDS; k++) {
+      if (k > 0) h = Math.imul(h ^ 32, 0x01000193);
+      const w = words[i + k] ?? '';
+      for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
+    }
+    h >>>= 0;
+    hashes[i] = h;
+    // The phrase decision is made on the string; the hash only spares building it for the other shingles.
+    if (maybePhrase(h) && BOILERPLATE_SHINGLES.has(words.slice(i, i + SHINGLE_WORDS).join(' '))) phrase[i] = 1;
+  }
   return { tokens, hashes, phrase };
 }
 

@@ -1,0 +1,195 @@
+/// <reference types="vite/client" />
+/**
+ * DuckDB-WASM in the reader's browser, as a lazy singleton: getEngine() starts the engine once (self-hosted eh
+ * bundle: wasm and worker served by the site, never a CDN) and turns off extension autoloading so nothing reaches
+ * another host. DuckDB-WASM 1.32 cannot read Parquet offline (the parquet extension would be downloaded), so
+ * loadTables() reads the site's Parquet files with hyparquet (range requests, zstd via hyparquet-compressors),
+ * builds Arrow columns with the declared types (DATE, INTEGER, VARCHAR[] …) and inserts them into tables created
+ * with exactly those types. runQuery() loads the tables a query names, runs it and returns a QueryResult of plain
+ * values (DuckDB's Arrow answer converted column by column). Only src/client/explore.ts imports this module, and
+ * only after the reader asks for the engine, so none of it is on a page's first view.
+ */
+import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Bool, DateDay, Field, Float64, Int32, List, makeData, makeVector, Table, Type, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
+import { asyncBufferFromUrl, cachedAsyncBuffer, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { SQL_TYPES, tablesToLoad, type Cell, type ColumnKind, type ManifestTable, type QueryResult } from '../lib/explore.ts';
+import type { FieldType } from '../lib/schema.ts';
+
+export interface Engine {
+  conn: AsyncDuckDBConnection;
+  /** Milliseconds from the first request to a ready connection. */
+  readyMs: number;
+}
+
+let engine: Promise<Engine> | null = null;
+const loaded = new Map<string, Promise<number>>();
+
+/** The engine, started on the first call; later calls get the same one. A failed start can be retried. */
+export function getEngine(): Promise<Engine> {
+  engine ??= startEngine().catch((e: unknown) => {
+    engine = null;
+    throw e;
+  });
+  return engine;
+}
+
+async function startEngine(): Promise<Engine> {
+  const t0 = performance.now();
+  const worker = new Worker(workerUrl);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+  // BIGINT (count(*)) and DECIMAL (sum) come back as JavaScript numbers: exact below 2^53, far above these counts.
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  // Before anything else: an extension DuckDB would fetch is a request to another host.
+  await conn.query('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false');
+  return { conn, readyMs: performance.now() - t0 };
+}
+
+// Arrow columns are assembled from typed arrays (makeData) rather than with Arrow's builders: the builders compile
+// their null test with new Function, which the site's Content-Security-Policy (no 'unsafe-eval') forbids.
+function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCount: number } {
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nullCount = 0;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) nullCount++;
+    else nullBitmap[i >> 3]! |= 1 << (i & 7);
+  });
+  return { nullBitmap, nullCount };
+}
+
+const encoder = new TextEncoder();
+
+function utf8Data(values: readonly unknown[]): Data<Utf8> {
+  const bytes = values.map((v) => (v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))));
+  const valueOffsets = new Int32Array(values.length + 1);
+  bytes.forEach((b, i) => (valueOffsets[i + 1] = valueOffsets[i]! + b.length));
+  const data = new Uint8Array(valueOffsets[values.length]!);
+  bytes.forEach((b, i) => data.set(b, valueOffsets[i]!));
+  return makeData({ type: new Utf8(), length: values.length, ...validity(values), valueOffsets, data });
+}
+
+function arrowColumn(type: FieldType, values: readonly unknown[]): Vector {
+  const length = values.length;
+  const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+  switch (type) {
+    case 'string':
+      return makeVector(utf8Data(values));
+    case 'integer':
+      return makeVector(makeData({ type: new Int32(), length, ...validity(values), data: Int32Array.from(values, num) }));
+    case 'number':
+      return makeVector(makeData({ type: new Float64(), length, ...validity(values), data: Float64Array.from(values, num) }));
+    case 'date': {
+      // hyparquet gives a DATE as a Date at UTC midnight; Arrow's DateDay counts days since 1970-01-01.
+      const days = Int32Array.from(values, (v) => (v instanceof Date ? Math.floor(v.getTime() / 86_400_000) : 0));
+      return makeVector(makeData({ type: new DateDay(), length, ...validity(values), data: days }));
+    }
+    case 'boolean': {
+      const data = new Uint8Array(Math.ceil(length / 8));
+      values.forEach((v, i) => v === true && (data[i >> 3]! |= 1 << (i & 7)));
+      return makeVector(makeData({ type: new Bool(), length, ...validity(values), data }));
+    }
+    case 'string[]': {
+      const lists = values.map((v) => (Array.isArray(v) ? (v as unknown[]) : []));
+      const valueOffsets = new Int32Array(length + 1);
+      lists.forEach((l, i) => (valueOffsets[i + 1] = valueOffsets[i]! + l.length));
+      const type = new List(new Field('item', new Utf8(), true));
+      return makeVector(makeData({ type, length, ...validity(values), valueOffsets, child: utf8Data(lists.flat()) }));
+    }
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function loadTable(conn: AsyncDuckDBConnection, t: ManifestTable, dataDir: string): Promise<number> {
+  const t0 = performance.now();
+  const url = new URL(t.parquet, new URL(dataDir, location.href)).href;
+  // The size from datapackage.json spares a HEAD request; small files are then fetched once and sliced in memory.
+  const file = cachedAsyncBuffer(await asyncBufferFromUrl({ url, byteLength: t.bytes ?? undefined }));
+  const rows = (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
+  const columns = t.fields.map(([name, type]) => `${quoteIdent(name)} ${SQL_TYPES[type]}`).join(', ');
+  await conn.query(`CREATE TABLE ${quoteIdent(t.name)} (${columns})`);
+  if (rows.length) {
+    const vectors: Record<string, Vector> = {};
+    for (const [name, type] of t.fields) vectors[name] = arrowColumn(type, rows.map((r) => r[name] ?? null));
+    await conn.insertArrowTable(new Table(vectors), { name: t.name, create: false });
+  }
+  return performance.now() - t0;
+}
+
+/** Loads the named tables that are not loaded yet (each once, even when asked twice at the same time). */
+export async function loadTables(conn: AsyncDuckDBConnection, manifest: readonly ManifestTable[], names: readonly string[], dataDir: string): Promise<{ name: string; ms: number; fresh: boolean }[]> {
+  return Promise.all(
+    manifest.filter((t) => names.includes(t.name)).map(async (t) => {
+      const fresh = !loaded.has(t.name);
+      if (fresh) {
+        const p = loadTable(conn, t, dataDir);
+        loaded.set(t.name, p);
+        p.catch(() => loaded.delete(t.name));
+      }
+      return { name: t.name, ms: await loaded.get(t.name)!, fresh };
+    }),
+  );
+}
+
+function kindOf(type: DataType): ColumnKind {
+  switch (type.typeId) {
+    case Type.Utf8: case Type.LargeUtf8: return 'text';
+    case Type.Int: case Type.Float: case Type.Decimal: return 'number';
+    case Type.Bool: return 'boolean';
+    case Type.Date: case Type.Timestamp: return 'date';
+    case Type.List: case Type.FixedSizeList: return 'list';
+    default: return 'other';
+  }
+}
+
+function plain(value: unknown, kind: ColumnKind, type: DataType): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (kind === 'date' && typeof value === 'number') {
+    const iso = new Date(value).toISOString();
+    return type.typeId === Type.Date ? iso.slice(0, 10) : iso;
+  }
+  if (kind === 'list' && typeof value === 'object') return [...(value as Iterable<unknown>)].map((v) => (v === null ? '' : String(v)));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  const json = (value as { toJSON?: () => unknown }).toJSON?.() ?? value;
+  return JSON.stringify(json, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+}
+
+export interface RunOutcome {
+  result: QueryResult;
+  /** Tables loaded for this query (first use only) and the time each took. */
+  loads: { name: string; ms: number }[];
+  queryMs: number;
+}
+
+/**
+ * Runs a query after loading the tables it names. When DuckDB still reports an unknown table that is published
+ * (a name the detection missed), every table is loaded and the query runs once more.
+ */
+export async function runQuery(sql: string, manifest: readonly ManifestTable[], dataDir: string): Promise<RunOutcome> {
+  const { conn } = await getEngine();
+  const names: string[] = manifest.map((t) => t.name);
+  const loads = (await loadTables(conn, manifest, tablesToLoad(sql, names), dataDir)).filter((l) => l.fresh);
+  const t0 = performance.now();
+  let table;
+  try {
+    table = await conn.query(sql);
+  } catch (e) {
+    const missing = /Table with name (\w+) does not exist/i.exec(e instanceof Error ? e.message : '')?.[1]?.toLowerCase();
+    if (!missing || !names.includes(missing) || loaded.has(missing)) throw e;
+    loads.push(...(await loadTables(conn, manifest, names, dataDir)).filter((l) => l.fresh));
+    table = await conn.query(sql);
+  }
+  const queryMs = performance.now() - t0;
+  const columns = table.schema.fields.map((f) => ({ name: f.name, kind: kindOf(f.type) }));
+  const vectors = table.schema.fields.map((_f, i) => table.getChildAt(i));
+  const rows: Cell[][] = [];
+  for (let r = 0; r < table.numRows; r++) {
+    rows.push(vectors.map((v, i) => plain(v?.get(r), columns[i]!.kind, table.schema.fields[i]!.type)));
+  }
+  return { result: { columns, rows }, loads: loads.map(({ name, ms }) => ({ name, ms })), queryMs };
+}

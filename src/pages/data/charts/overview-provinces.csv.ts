@@ -1,0 +1,9 @@
+// The overview's provinces before and after the 2025 reform, one row per province-level unit from 1 July 2025.
+import type { APIRoute } from 'astro';
+import { lineageCsv, provinceLineage } from '../../../lib/overview.ts';
+import { dataset } from '../../../site/published.ts';
+
+export const GET: APIRoute = () => {
+  const d = dataset();
+  return new Response(lineageCsv(provinceLineage(d.jurisdictions, d.resolutions)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,15 @@
+/** Data of the funding-sources matrix (/themes/funding/), as shown: one row per resolution and source. */
+import type { APIRoute } from 'astro';
+import { chartCsv, fundingCells, orderedResolutions } from '../../../lib/themes.ts';
+import { dataset } from '../../../site/published.ts';
+
+export const GET: APIRoute = () => {
+  const d = dataset();
+  const refs = new Map(orderedResolutions(d.resolutions).map((r) => [r.id, r]));
+  const rows = fundingCells(d).map((c) => {
+    const r = refs.get(c.id);
+    return [c.id, r?.label_vi, r?.label_en, r?.completeness, c.source, c.status, c.provisions.map((p) => p.provision_id).join(';') || null];
+  });
+  const header = ['resolution_id', 'resolution_vi', 'resolution_en', 'completeness', 'source', 'status', 'provision_ids'];
+  return new Response(chartCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

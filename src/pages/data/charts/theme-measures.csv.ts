@@ -1,0 +1,15 @@
+/** Data of the measures heat-map (/themes/measures/), as shown: one row per resolution and measure code. */
+import type { APIRoute } from 'astro';
+import { chartCsv, measureCells, orderedResolutions } from '../../../lib/themes.ts';
+import { dataset } from '../../../site/published.ts';
+
+export const GET: APIRoute = () => {
+  const d = dataset();
+  const refs = new Map(orderedResolutions(d.resolutions).map((r) => [r.id, r]));
+  const rows = measureCells(d).map((c) => {
+    const r = refs.get(c.id);
+    return [c.id, r?.label_vi, r?.label_en, r?.completeness, c.code, c.n_provisions, c.status];
+  });
+  const header = ['resolution_id', 'resolution_vi', 'resolution_en', 'completeness', 'code', 'n_provisions', 'status'];
+  return new Response(chartCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

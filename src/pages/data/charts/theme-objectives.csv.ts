@@ -1,0 +1,9 @@
+/** Data of the targets chart (/themes/objectives/), as shown: targets by measure code ('' = uncoded) and unit ('' = count). */
+import type { APIRoute } from 'astro';
+import { chartCsv, targetsByMeasure } from '../../../lib/themes.ts';
+import { dataset } from '../../../site/published.ts';
+
+export const GET: APIRoute = () => {
+  const rows = targetsByMeasure(dataset()).map((c) => [c.code, c.unit, c.n_targets, c.n_resolutions]);
+  return new Response(chartCsv(['code', 'unit', 'n_targets', 'n_resolutions'], rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

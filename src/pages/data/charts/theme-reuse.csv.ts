@@ -1,0 +1,9 @@
+/** Data of the similarity heat-map (/themes/reuse/), as shown: every off-diagonal cell, both ways round. */
+import type { APIRoute } from 'astro';
+import { chartCsv, similarityCells } from '../../../lib/themes.ts';
+import { dataset } from '../../../site/published.ts';
+
+export const GET: APIRoute = () => {
+  const rows = similarityCells(dataset()).cells.map((c) => [c.a, c.b, c.score, c.n_shared_passages]);
+  return new Response(chartCsv(['resolution_a', 'resolution_b', 'score', 'n_shared_passages'], rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};
