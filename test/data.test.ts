@@ -18,10 +18,9 @@ import { foldVi, normalizeText } from '../src/lib/text.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 const outA = mkdtempSync(join(tmpdir(), 'data-a-'));
 const outB = mkdtempSync(join(tmpdir(), 'data-b-'));
-let built: Awaited<ReturnType<typeof buildData>>;
 
 beforeAll(async () => {
-  built = await buildData(outA);
+  await buildData(outA);
   await buildData(outB);
 }, 120_000);
 

@@ -131,7 +131,8 @@ async function start(root: HTMLElement): Promise<void> {
     list.replaceChildren(...[...chosen, ...matches].map((e) => {
       const box = h('input', { type: 'checkbox', name: 'ids', value: e.id }) as HTMLInputElement;
       box.checked = selected.includes(e.id);
-      return h('li', {}, h('label', {}, box, ` ${lang === 'vi' ? e.label_vi : e.label_en} `, h('span', { class: 'muted' }, `· ${S.completeness[e.completeness] ?? e.completeness}`)));
+      const text = h('span', {}, `${lang === 'vi' ? e.label_vi : e.label_en} `, h('span', { class: 'muted' }, `· ${S.completeness[e.completeness] ?? e.completeness}`));
+      return h('li', {}, h('label', {}, box, ' ', text));
     }));
     statusText();
   };

@@ -179,7 +179,6 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   let article: Provision | null = null;
   let clause: Provision | null = null;
   let topClause: Provision | null = null;
-  let point: Provision | null = null;
   let current: Provision | null = null;
 
   const mark = (b: Block, role: SpanRole, prov: string | null = null) => {
@@ -257,16 +256,14 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
           article = open(b, Number(art[1]), null, null, null, squash(art[2] ?? ''));
           clause = null;
           topClause = null;
-          point = null;
         } else if (cl && article) {
           // "2.1." is a sub-clause of clause 2; its points belong to it.
           const top = topClause as Provision | null;
           const parent = cl[1]?.includes('.') && top && cl[1].startsWith(`${top.clause}.`) ? top : article;
           clause = open(b, article.article, cl[1] ?? null, null, parent, squash(cl[2] ?? ''));
           if (parent === article) topClause = clause;
-          point = null;
         } else if (pt && article) {
-          point = open(b, article.article, clause?.clause ?? null, pt[1] ?? null, clause ?? article, squash(pt[2] ?? ''));
+          open(b, article.article, clause?.clause ?? null, pt[1] ?? null, clause ?? article, squash(pt[2] ?? ''));
         } else if (current) {
           const prov: Provision = current;
           prov.text = prov.text ? `${prov.text}\n${t}` : t;

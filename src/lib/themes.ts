@@ -323,7 +323,8 @@ export interface SimilarityCell { a: string; b: string; score: number; n_shared_
 
 /**
  * Whole-text similarity (scope 'all') between every two resolutions with text, both ways round (a heat-map is
- * symmetric). A pair without a row shares no substantive shingle: its score is 0 by the method, not unknown.
+ * symmetric). A pair without a row shares no substantive shingle: its score is 0 by the method, not unknown. (Were
+ * the data build to pass compareResolutions a minScore, a missing pair would mean "below it" and this must change.)
  */
 export function similarityCells(t: ThemeTables): { ids: string[]; cells: SimilarityCell[] } {
   const withText = new Set(t.provisions.map((p) => p.resolution_id));
