@@ -50,6 +50,10 @@ describe('chartSpec', () => {
       data: [{ label: 'Lạng Sơn', value: 7 }, { label: 'Sơn La', value: 6 }],
     });
   });
+  it('numbers a repeated label so that each row keeps its own bar', () => {
+    const spec = chartSpec({ columns: RESULT.columns, rows: [['Hồ Chí Minh', 0], ['Hồ Chí Minh', 2], ['Hồ Chí Minh (2)', 1]] });
+    expect(spec?.data.map((d) => d.label)).toEqual(['Hồ Chí Minh', 'Hồ Chí Minh (2)', 'Hồ Chí Minh (2) (2)']);
+  });
   it('says when it shows only the first bars', () => {
     expect(chartSpec(RESULT, 1)).toMatchObject({ truncated: true, data: [{ label: 'Lạng Sơn', value: 7 }] });
   });

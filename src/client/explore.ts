@@ -43,6 +43,8 @@ function setup(root: HTMLElement): void {
   const output = root.querySelector<HTMLElement>('[data-output]')!;
   let csvUrl: string | null = null;
   let busy = false;
+  // The engine's start-up time is reported once, with the first answer (or on loading), not with every query.
+  let startupReported = false;
 
   async function engineModule() {
     const started = performance.now();
@@ -60,6 +62,7 @@ function setup(root: HTMLElement): void {
     errorBox.hidden = true;
     try {
       const { readyMs } = await engineModule();
+      startupReported = true;
       const line = fmt('engineReady', { ms: readyMs });
       status.textContent = line.charAt(0).toLocaleUpperCase(lang) + line.slice(1);
     } catch (e) {
@@ -79,7 +82,8 @@ function setup(root: HTMLElement): void {
       const { mod, readyMs } = await engineModule();
       status.textContent = s.running ?? '';
       const outcome = await mod.runQuery(input.value, manifest, dataDir);
-      const parts = [fmt('engineReady', { ms: readyMs })];
+      const parts = startupReported ? [] : [fmt('engineReady', { ms: readyMs })];
+      startupReported = true;
       if (outcome.loads.length)
         parts.push(fmt('tablesLoaded', { list: outcome.loads.map((l) => `${l.name} ${nf.format(Math.round(l.ms))} ms`).join(', ') }));
       parts.push(fmt('queryDone', { ms: outcome.queryMs }), fmt('answerIn', { ms: performance.now() - clicked }));

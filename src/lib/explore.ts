@@ -192,16 +192,25 @@ export interface ChartSpec {
 
 /**
  * A horizontal bar chart of the result when it has exactly one text and one numeric column and at least one row;
- * null otherwise (the results table is then the only view). Rows with a NULL label or value are left out.
+ * null otherwise (the results table is then the only view). Rows with a NULL label or value are left out; bars keep
+ * the result's order.
  */
 export function chartSpec(result: QueryResult, maxBars = MAX_BARS): ChartSpec | null {
   if (result.columns.length !== 2) return null;
   const ti = result.columns.findIndex((c) => c.kind === 'text');
   const ni = result.columns.findIndex((c) => c.kind === 'number');
   if (ti < 0 || ni < 0) return null;
+  const used = new Set<string>();
   const data = result.rows
     .filter((r) => typeof r[ti] === 'string' && typeof r[ni] === 'number' && Number.isFinite(r[ni]))
-    .map((r) => ({ label: r[ti] as string, value: r[ni] as number }));
+    .map((r) => {
+      // A repeated label (two councils of one city) gets a number: one band per row, never two bars in one.
+      const text = r[ti] as string;
+      let label = text;
+      for (let n = 2; used.has(label); n++) label = `${text} (${n})`;
+      used.add(label);
+      return { label, value: r[ni] as number };
+    });
   if (!data.length) return null;
   return {
     label: result.columns[ti]!.name,
