@@ -4,12 +4,18 @@
  * recorded sha256, applies the reviewed corrections, analyses it with the library, compares what the parser reads
  * with the reviewed metadata (disagreements are printed), and writes Parquet, CSV and datapackage.json to
  * public/data (or DIR). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
+ *
+ * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--report FILE]
+ * The same tables from a directory of uncurated texts (the parser's reading, no corrections; see buildRawTables),
+ * analysed on one worker thread per core. Prints where the time went; --report writes it as JSON (stages, tables,
+ * peak memory) for scripts/bench-data.ts. Refuses to write synthetic texts (npm run synth) into public/data.
  */
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { buildTables } from './lib/tables.ts';
+import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { buildRawTables, buildTables } from './lib/tables.ts';
 import { DataError } from './lib/reference.ts';
-import { writeTables } from './lib/write-tables.ts';
+import { writeTables, type WrittenTable } from './lib/write-tables.ts';
 import { ROOT } from './lib/reference.ts';
 
 export const DATA_VERSION = '0.1.0';
@@ -21,15 +27,64 @@ export async function buildData(outDir: string, log: (s: string) => void = () =>
   return { ...built, written };
 }
 
+/** Build from uncurated texts and write; the report says where the time and memory went. */
+export async function buildRawData(rawDir: string, outDir: string, workers?: number) {
+  const started = performance.now();
+  const built = await buildRawTables(rawDir, { workers });
+  if (built.synthetic > 0 && resolve(outDir) === resolve(ROOT, 'public', 'data')) {
+    throw new DataError(`${rawDir}: ${built.synthetic} synthetic texts (first line "<!-- SYNTHETIC …"); they are for measurement and never published; hint: --out bench/tmp/…`);
+  }
+  const t = performance.now();
+  const written = await writeTables(outDir, built.tables, { version: DATA_VERSION, sources: built.sources });
+  const write = performance.now() - t;
+  const usage = process.resourceUsage();
+  return {
+    built,
+    written,
+    report: {
+      files: built.files, resolutions: built.tables.resolutions.length, skipped: built.skipped.length, duplicates: built.duplicates.length,
+      renamed: built.renamed.length, synthetic: built.synthetic, workers: built.workers,
+      ms: { total: performance.now() - started, analyse: built.ms.analyse, merge: built.ms.merge, reuse: built.ms.reuse, write, perFile: built.ms.perFile },
+      reuse: built.reuse,
+      tables: written.files.map((f: WrittenTable) => ({ table: f.table, rows: f.rows, csvBytes: f.csvBytes, parquetBytes: f.parquetBytes })),
+      maxRssMB: usage.maxRSS / 1024, cpuSeconds: { user: usage.userCPUTime / 1e6, system: usage.systemCPUTime / 1e6 },
+    },
+  };
+}
+
+const argOf = (args: string[], name: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? '') : null);
+const printTables = (files: WrittenTable[]) => {
+  for (const f of files) {
+    process.stdout.write(`  ${f.table.padEnd(18)} ${String(f.rows).padStart(8)} rows  csv ${String(f.csvBytes).padStart(11)} B  parquet ${String(f.parquetBytes).padStart(10)} B\n`);
+  }
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const outIndex = args.indexOf('--out');
-  const outDir = outIndex >= 0 ? (args[outIndex + 1] ?? '') : join(ROOT, 'public', 'data');
+  const outDir = argOf(args, '--out') ?? join(ROOT, 'public', 'data');
+  const rawDir = argOf(args, '--raw');
   const started = performance.now();
-  const result = await buildData(outDir, (s) => process.stdout.write(`${s}\n`));
-  for (const f of result.written.files) {
-    process.stdout.write(`  ${f.table.padEnd(18)} ${String(f.rows).padStart(6)} rows  csv ${String(f.csvBytes).padStart(8)} B  parquet ${String(f.parquetBytes).padStart(8)} B\n`);
+  if (rawDir !== null) {
+    if (!rawDir || argOf(args, '--out') === null) throw new DataError('--raw needs a directory and an explicit --out; hint: node scripts/build-data.ts --raw bench/tmp/synth-1k --out bench/tmp/out-1k');
+    const workers = argOf(args, '--workers');
+    const { built, written, report } = await buildRawData(rawDir, outDir, workers ? Number(workers) : undefined);
+    for (const s of built.skipped.slice(0, 10)) process.stdout.write(`  skipped ${s.file}: ${s.reason}\n`);
+    printTables(written.files);
+    const ms = report.ms;
+    const r = report.reuse;
+    process.stdout.write(
+      `data --raw: ${report.resolutions} resolutions from ${report.files} files (${report.skipped} skipped, ${report.duplicates} duplicate, ${report.renamed} renamed) → ${outDir}\n` +
+        `  analyse ${(ms.analyse / 1000).toFixed(1)} s on ${report.workers} workers (per file: read ${(ms.perFile.read / 1000).toFixed(1)} s, analyze ${(ms.perFile.analyze / 1000).toFixed(1)} s, rows ${(ms.perFile.rows / 1000).toFixed(1)} s)` +
+        `, merge ${(ms.merge / 1000).toFixed(1)} s, reuse ${(ms.reuse / 1000).toFixed(1)} s` +
+        (r ? ` (index ${(r.ms.index / 1000).toFixed(1)}, candidates ${(r.ms.candidates / 1000).toFixed(1)}, rows ${(r.ms.rows / 1000).toFixed(1)}, passages ${(r.ms.passages / 1000).toFixed(1)}; ${r.pairsKept} pairs of ${r.pairsScored} scored)` : '') +
+        `, write ${(ms.write / 1000).toFixed(1)} s; total ${(ms.total / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMB)} MB\n`,
+    );
+    const reportFile = argOf(args, '--report');
+    if (reportFile) await writeFile(reportFile, `${JSON.stringify(report, null, 1)}\n`);
+    return;
   }
+  const result = await buildData(outDir, (s) => process.stdout.write(`${s}\n`));
+  printTables(result.written.files);
   process.stdout.write(`data: ${result.tables.resolutions.length} resolutions → ${outDir} in ${Math.round(performance.now() - started)} ms\n`);
 }
 

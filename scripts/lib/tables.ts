@@ -1,17 +1,22 @@
 /**
  * Reads every curated resolution with its raw source, checks the source against its recorded sha256, analyses it
  * with the library and gathers the rows of every published table (plus text reuse across resolutions). I/O only
- * here; the mapping to rows is src/lib/rows.ts.
+ * here; the mapping to rows is src/lib/rows.ts. buildRawTables does the same for a directory of uncurated texts
+ * (the parser's reading stands in for reviewed metadata), analysing them on worker threads, one per core.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Jurisdiction } from '../../src/lib/jurisdictions.ts';
+import type { RawJob, RawResult } from './raw-worker.ts';
 import { analyzeResolution, type Analysis } from '../../src/lib/analyze.ts';
 import type { Curated } from '../../src/lib/curated.ts';
 import type { PackageSource } from '../../src/lib/datapackage.ts';
 import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/rows.ts';
 import type { RowOf } from '../../src/lib/schema.ts';
-import { compareResolutions } from '../../src/lib/similarity.ts';
+import { compareResolutions, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { reviewIndex } from '../../src/lib/annotations.ts';
 import { DATA, DataError, loadAnnotations, loadCurated, loadReference } from './reference.ts';
@@ -27,6 +32,9 @@ export interface BuiltTables {
   sources: PackageSource[];
   disagreements: string[];
 }
+
+/** Each resolution's 10 most similar: every pair among a dozen seeds, and a table that grows with the corpus, not its square. */
+export const REUSE: ReuseOptions = { topK: 10 };
 
 export function buildTables(): BuiltTables {
   const reference = loadReference();
@@ -49,6 +57,7 @@ export function buildTables(): BuiltTables {
     analyses
       .filter(({ curated: c }) => c.completeness !== 'metadata-only')
       .map(({ curated: c, analysis: a }) => ({ id: c.id, provisions: a.provisions.map((p) => ({ id: p.id, text: p.text, measures: p.measures })) })),
+    REUSE,
   );
   const sources: PackageSource[] = analyses.map(({ curated: c }) => ({
     title: `${c.metadata.council.value ?? c.id} ${c.metadata.number.value ?? ''}`.trim(),
@@ -74,4 +83,113 @@ export function buildTables(): BuiltTables {
     sources,
     disagreements: analyses.flatMap(({ curated: c, analysis: a }) => metadataDisagreements(c, a)),
   };
+}
+
+export interface RawBuilt {
+  tables: BuiltTables['tables'];
+  sources: PackageSource[];
+  files: number;
+  skipped: { file: string; reason: string }[];
+  /** Later copies of a text already read (same sha256), left out. */
+  duplicates: { file: string; of: string }[];
+  /** Different texts that read as the same id: the later ones get -2, -3, … in file-name order. */
+  renamed: { file: string; id: string }[];
+  synthetic: number;
+  workers: number;
+  /** Wall times (ms) of the build's stages, and the summed per-file times the workers spent. */
+  ms: { analyse: number; merge: number; reuse: number; perFile: { read: number; analyze: number; rows: number } };
+  reuse: ReuseStats | null;
+}
+
+/** Analyse files on `workers` threads, each sent small batches as it finishes the last; results in file order. */
+async function analyseAll(paths: string[], workers: number): Promise<RawResult[]> {
+  const results: RawResult[] = new Array(paths.length);
+  const jobs: RawJob[] = paths.map((path, index) => ({ index, path }));
+  const BATCH = 20;
+  let next = 0;
+  const run = (w: Worker) => new Promise<void>((done, fail) => {
+    const send = () => {
+      if (next >= jobs.length) return void w.terminate().then(() => done(), fail);
+      w.postMessage(jobs.slice(next, next + BATCH));
+      next += BATCH;
+    };
+    w.on('message', (out: RawResult[]) => {
+      for (const r of out) results[r.index] = r;
+      send();
+    });
+    w.on('error', fail);
+    send();
+  });
+  await Promise.all(Array.from({ length: workers }, () => run(new Worker(new URL('./raw-worker.ts', import.meta.url)))));
+  return results;
+}
+
+/**
+ * Tables from a directory of uncurated texts (*.txt, *.md, read in file-name order): ids from resolutionId; a
+ * later copy of the same bytes is left out, a different text with an id already taken gets a suffix; files the
+ * parser cannot read as a resolution are listed, not fatal. Same directory, same tables, whatever the timing.
+ */
+export async function buildRawTables(dir: string, opts: { workers?: number; reuse?: ReuseOptions } = {}): Promise<RawBuilt> {
+  const names = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+  if (names.length === 0) throw new DataError(`${dir}: no .txt or .md files; hint: npm run synth -- --count 1000 --out ${dir}`);
+  const reference = loadReference();
+  const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), names.length));
+  const t0 = performance.now();
+  const results = await analyseAll(names.map((f) => resolve(dir, f)), workers);
+  const t1 = performance.now();
+  const built: RawBuilt = {
+    tables: {} as RawBuilt['tables'], sources: [{ title: `Uncurated texts in ${dir} (${names.length} files)`, path: dir }], files: names.length,
+    skipped: [], duplicates: [], renamed: [], synthetic: 0, workers, ms: { analyse: t1 - t0, merge: 0, reuse: 0, perFile: { read: 0, analyze: 0, rows: 0 } }, reuse: null,
+  };
+  const bySha = new Map<string, string>();
+  const taken = new Set<string>();
+  const parts: ResolutionRows[] = [];
+  const units = new Map<string, Jurisdiction>(reference.jurisdictions.map((j) => [j.id, j]));
+  for (const r of results) {
+    for (const k of ['read', 'analyze', 'rows'] as const) built.ms.perFile[k] += r.ms[k];
+    if ('skipped' in r) {
+      built.skipped.push({ file: r.file, reason: r.skipped });
+      continue;
+    }
+    const first = bySha.get(r.sha256);
+    if (first) {
+      built.duplicates.push({ file: r.file, of: first });
+      continue;
+    }
+    bySha.set(r.sha256, r.file);
+    let id = r.id;
+    for (let n = 2; taken.has(id); n++) id = `${r.id}-${n}`;
+    taken.add(id);
+    if (id !== r.id) {
+      built.renamed.push({ file: r.file, id });
+      for (const rows of Object.values(r.rows) as { resolution_id?: string; id?: string }[][]) for (const row of rows) if (row.resolution_id) row.resolution_id = id;
+      const res = r.rows.resolutions[0] as unknown as { id: string } | undefined;
+      if (res) res.id = id;
+    }
+    if (r.unit && !units.has(r.unit.id)) units.set(r.unit.id, r.unit);
+    if (r.synthetic) built.synthetic++;
+    parts.push(r.rows);
+  }
+  const cat = <K extends keyof ResolutionRows>(k: K): ResolutionRows[K] => parts.flatMap((p) => p[k] as unknown[]) as ResolutionRows[K];
+  const t2 = performance.now();
+  const provisions = cat('provisions');
+  const docs = new Map<string, ReuseDocument>();
+  const full = new Set(cat('resolutions').filter((x) => (x as unknown as { completeness: string }).completeness !== 'metadata-only').map((x) => (x as unknown as { id: string }).id));
+  for (const p of provisions as unknown as { resolution_id: string; provision_id: string; text: string; measures: string[] }[]) {
+    if (!full.has(p.resolution_id)) continue;
+    const d = docs.get(p.resolution_id) ?? { id: p.resolution_id, provisions: [] };
+    d.provisions.push({ id: p.provision_id, text: p.text, measures: p.measures });
+    docs.set(p.resolution_id, d);
+  }
+  const reuse = compareResolutions([...docs.values()], { ...REUSE, ...opts.reuse, stats: (st) => (built.reuse = st) });
+  const t3 = performance.now();
+  built.tables = {
+    resolutions: cat('resolutions'), provisions, legal_bases: cat('legal_bases'), corrections: cat('corrections'),
+    provision_measures: cat('provision_measures'), objectives: cat('objectives'), funding: cat('funding'), supervision: cat('supervision'),
+    jurisdictions: jurisdictionRows([...units.values()]), taxonomy: taxonomyRows(reference.taxonomy),
+    similarity: reuse.similarity as unknown as RowOf<'similarity'>[], shared_passages: reuse.passages as unknown as RowOf<'shared_passages'>[],
+  };
+  built.ms.merge = t2 - t1;
+  built.ms.reuse = t3 - t2;
+  return built;
 }

@@ -136,17 +136,21 @@ export function words(text: string): { words: string[]; starts: number[]; ends: 
   const nfc = text.normalize('NFC');
   const folded = foldChars(nfc);
   const out = { words: [] as string[], starts: [] as number[], ends: [] as number[] };
+  // Combining marks are rare in NFC text: test the text once rather than every word.
+  const marks = /\p{M}/u.test(folded);
   for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)) {
-    out.words.push(m[0].replace(/\p{M}/gu, ''));
+    out.words.push(marks ? m[0].replace(/\p{M}/gu, '') : m[0]);
     out.starts.push(m.index);
     out.ends.push(m.index + m[0].length);
   }
   return out;
 }
 
-/** Where a passage's words (compared folded, as the reuse engine does) sit in an NFC text, or null when they do not. */
-export function locatePassage(text: string, passage: string): [number, number] | null {
-  const t = words(text);
+/**
+ * Where a passage's words (compared folded, as the reuse engine does) sit in an NFC text, or null when they do not.
+ * `t` is the text's words when the caller has them already (one provision can hold hundreds of passages).
+ */
+export function locatePassage(text: string, passage: string, t: ReturnType<typeof words> = words(text)): [number, number] | null {
   const w = words(passage).words;
   if (!w.length) return null;
   outer: for (let i = 0; i + w.length <= t.words.length; i++) {
@@ -166,12 +170,14 @@ export function siteResolution(id: string, t: CompareTables): SiteResolution {
   const key = (rid: string, pid: string) => `${rid}\u001f${pid}`;
   const byKey = new Map(t.provisions.map((p) => [key(p.resolution_id, p.provision_id), p]));
   const spans = new Map<string, SharedSpan[]>();
+  const tokens = new Map<RowOf<'provisions'>, ReturnType<typeof words>>();
+  const wordsOf = (p: RowOf<'provisions'>) => tokens.get(p) ?? tokens.set(p, words(displayText(p))).get(p)!;
   for (const s of t.shared_passages) {
     const sides = [[s.resolution_a, s.provision_a, s.resolution_b, s.provision_b], [s.resolution_b, s.provision_b, s.resolution_a, s.provision_a]] as const;
     for (const [rid, pid, other, opid] of sides) {
       const p = rid === id ? byKey.get(key(rid, pid)) : undefined;
       const op = byKey.get(key(other, opid));
-      const at = p && op ? locatePassage(displayText(p), s.text) : null;
+      const at = p && op ? locatePassage(displayText(p), s.text, wordsOf(p)) : null;
       if (!at || !op) continue;
       const list = spans.get(pid) ?? [];
       list.push({ start: at[0], end: at[1], other, other_provision: opid, other_ref_vi: provisionRef(op, 'vi'), other_ref_en: provisionRef(op, 'en') });

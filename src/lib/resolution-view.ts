@@ -36,6 +36,35 @@ export function rowsOfResolution<N extends ResolutionTable>(t: ResolutionTables,
   return rows.filter(mine) as RowOf<N>[];
 }
 
+/** Per resolution id, its rows of every per-resolution table; an unknown id gets empty tables. */
+export type ResolutionSlices = (id: string) => ResolutionTables;
+
+/**
+ * The per-resolution tables split by resolution in one pass over each table (rows keep their published order), so
+ * a page takes its rows without scanning every table: rowsOfResolution for each of N pages is O(N²) over the corpus.
+ * A similarity or shared-passage row belongs to both sides of its pair.
+ */
+export function indexByResolution(t: ResolutionTables): ResolutionSlices {
+  const out = new Map<string, Record<string, Record<string, unknown>[]>>();
+  const add = (id: unknown, table: string, row: Record<string, unknown>) => {
+    if (typeof id !== 'string') return;
+    let slice = out.get(id);
+    if (!slice) out.set(id, (slice = Object.fromEntries(RESOLUTION_TABLES.map((n) => [n, []]))));
+    slice[table]!.push(row);
+  };
+  for (const table of RESOLUTION_TABLES) {
+    for (const r of t[table] as readonly Record<string, unknown>[]) {
+      if (table === 'resolutions') add(r.id, table, r);
+      else if (table === 'similarity' || table === 'shared_passages') {
+        add(r.resolution_a, table, r);
+        if (r.resolution_b !== r.resolution_a) add(r.resolution_b, table, r);
+      } else add(r.resolution_id, table, r);
+    }
+  }
+  const empty = Object.fromEntries(RESOLUTION_TABLES.map((n) => [n, []])) as unknown as ResolutionTables;
+  return (id) => (out.get(id) as unknown as ResolutionTables | undefined) ?? empty;
+}
+
 // ---- provisions ----------------------------------------------------------------------------------------------
 
 export interface Badge {

@@ -2,12 +2,15 @@
  * Published rows from analysed resolutions: one reviewed resolution (its curated facts + the library's analysis of
  * its corrected text) → rows of resolutions, provisions, legal_bases, corrections, provision_measures, objectives,
  * funding and supervision, in the columns schema.ts declares. Reviewed metadata wins over what the parser reads; the
- * parser's reading is compared with it elsewhere (disagreements are reported, not hidden).
+ * parser's reading is compared with it elsewhere (disagreements are reported, not hidden). An uncurated text (the
+ * data build's --raw mode) gets the same rows from the parser's reading alone (parsedCurated), and a unit the
+ * jurisdictions reference does not list gets a row of its own (unlistedJurisdiction), so every key still resolves.
  */
 import type { Analysis } from './analyze.ts';
 import { verdictOf } from './annotations.ts';
-import type { Curated } from './curated.ts';
-import type { Jurisdiction } from './jurisdictions.ts';
+import { METADATA_FIELDS, type Curated, type CuratedMetadata } from './curated.ts';
+import { resolveJurisdiction, successorOn, type Jurisdiction } from './jurisdictions.ts';
+import { slugVi } from './text.ts';
 import type { RowOf } from './schema.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
@@ -170,4 +173,43 @@ export function metadataDisagreements(c: Curated, a: Analysis): string[] {
     if (JSON.stringify(mine) !== JSON.stringify(f.value)) out.push(`${c.id}: ${field} reviewed ${JSON.stringify(f.value)}, parser reads ${JSON.stringify(mine)}`);
   }
   return out;
+}
+
+/**
+ * The parser's reading of an uncurated text in the shape of a curated file, for resolutionRows: no corrections, no
+ * evidence, completeness from what the parser found (closing and signature → full; articles only → partial).
+ */
+export function parsedCurated(a: Analysis, source: { id: string; raw_file: string; raw_sha256: string }): Curated {
+  const parsed = a.metadata as unknown as Record<string, unknown>;
+  const metadata = Object.fromEntries(METADATA_FIELDS.map((f) => {
+    const value = parsed[f] ?? null;
+    return [f, value === null ? { value: null, evidence: null, note: 'not read by the parser' } : { value, evidence: '' }];
+  })) as unknown as CuratedMetadata;
+  return {
+    ...source, metadata, corrections: [], notes: 'uncurated: read by the parser',
+    reviewed: { by: 'parser', on: '' },
+    completeness: a.metadata.complete ? 'full' : a.provisions.length ? 'partial' : 'metadata-only',
+  };
+}
+
+/**
+ * A unit named by an uncurated text but absent from the jurisdictions reference (a commune not yet curated, or a
+ * synthetic one): its row, with the id local units use (province slug + "." + type and name), its province when
+ * the reference knows that one on the resolution's date, and unknown validity and lineage. Null when the text's unit
+ * is in the reference or not read at all. Also the province_after_2025 the resolution row should carry.
+ */
+export function unlistedJurisdiction(a: Analysis, jurisdictions: Jurisdiction[], rawFile: string): { unit: Jurisdiction; province_after_2025: string | null } | null {
+  const m = a.metadata;
+  if (m.jurisdiction_id || !m.jurisdiction || !m.unit_type || !m.level) return null;
+  const on = m.signed_on ?? m.adopted_on;
+  const provinces = jurisdictions.filter((j) => j.level === 'province');
+  const province = m.level === 'province' || !m.province ? null : resolveJurisdiction(provinces, { name: m.province, unit_type: null, on });
+  const id = m.level === 'province' ? `${slugVi(m.unit_type)}-${slugVi(m.jurisdiction)}` : `${slugVi(province?.name ?? m.province ?? 'unknown')}.${slugVi(m.unit_type)}-${slugVi(m.jurisdiction)}`;
+  const unit: Jurisdiction = {
+    id, name: m.jurisdiction, unit_type: m.unit_type, level: m.level, province_id: province?.id ?? null, code: null,
+    valid_from: null, valid_until: null, successor_id: null,
+    source: `read by the parser from ${rawFile}; not in data/reference`, note: 'Not in the jurisdictions reference: listed so that the resolutions naming it have a unit to refer to. Validity and lineage unknown.',
+  };
+  const after = province ? successorOn(jurisdictions, province.id, '2025-07-01') : null;
+  return { unit, province_after_2025: after?.name ?? null };
 }

@@ -217,26 +217,32 @@ export interface ShingledText {
 }
 
 /**
- * FNV-1a hashes of the fixed phrases' shingles in an open-addressing table of typed arrays: a first test that
- * allocates nothing (a Set of numbers above 2³⁰ boxes every key looked up), before the string is built and checked.
+ * The fixed phrases' shingles in an open-addressing table keyed by FNV-1a hash, with their words: a lookup that
+ * allocates nothing (no joined string per shingle, no boxed key), and that compares words so a hash collision
+ * never makes a shingle boilerplate. A third of a resolution's shingles are in a fixed phrase.
  */
 const PHRASE_TABLE = (() => {
   const size = 1 << Math.ceil(Math.log2(BOILERPLATE_SHINGLES.size * 4 + 16));
   const keys = new Uint32Array(size);
-  const used = new Uint8Array(size);
+  const words: (string[] | undefined)[] = new Array(size).fill(undefined);
   for (const s of BOILERPLATE_SHINGLES) {
     const h = fnv1a32(s);
     let i = h & (size - 1);
-    while (used[i] && keys[i] !== h) i = (i + 1) & (size - 1);
+    while (words[i]) i = (i + 1) & (size - 1);
     keys[i] = h;
-    used[i] = 1;
+    words[i] = s.split(' ');
   }
-  return { keys, used, mask: size - 1 };
+  return { keys, words, mask: size - 1 };
 })();
 
-function maybePhrase(h: number): boolean {
-  const { keys, used, mask } = PHRASE_TABLE;
-  for (let i = h & mask; used[i]; i = (i + 1) & mask) if (keys[i] === h) return true;
+function isPhraseAt(h: number, words: string[], at: number): boolean {
+  const t = PHRASE_TABLE;
+  for (let i = h & t.mask, w = t.words[i]; w; i = (i + 1) & t.mask, w = t.words[i]) {
+    if (t.keys[i] !== h) continue;
+    let k = 0;
+    while (k < SHINGLE_WORDS && w[k] === words[at + k]) k++;
+    if (k === SHINGLE_WORDS) return true;
+  }
   return false;
 }
 
@@ -259,8 +265,7 @@ export function shingleText(input: string): ShingledText {
     }
     h >>>= 0;
     hashes[i] = h;
-    // The phrase decision is made on the string; the hash only spares building it for the other shingles.
-    if (maybePhrase(h) && BOILERPLATE_SHINGLES.has(words.slice(i, i + SHINGLE_WORDS).join(' '))) phrase[i] = 1;
+    if (isPhraseAt(h, words, i)) phrase[i] = 1;
   }
   return { tokens, hashes, phrase };
 }

@@ -1,15 +1,20 @@
 /**
- * Text reuse between resolutions. Input: resolutions as provisions (id, text, measure codes). Output: pairwise
- * similarity of whole resolutions and of their provisions on each measure (IDF-weighted Jaccard over the sets of
- * substantive 5-word shingles, boilerplate left out), and the shared passages (maximal runs of ≥ 8 folded words
- * common to two provisions of different resolutions, printed as written in the first). Built for a corpus of
- * ~10,000 resolutions: an inverted index from shingle hash to postings means only provisions that share a
- * substantive shingle are ever compared. nearestResolutions answers the drafters' question (where was this draft
- * copied from) with the same shingles, weights and passages, as if the draft had been added to the corpus.
+ * Text reuse between resolutions. Input: resolutions as provisions (id, text, measure codes). Output: similarity of
+ * pairs of resolutions, whole and on each measure (IDF-weighted Jaccard over the sets of substantive 5-word
+ * shingles, boilerplate left out), and their shared passages (maximal runs of ≥ 8 folded words common to two
+ * provisions, printed as written in the first). By default every pair that shares a substantive shingle is given;
+ * with topK (the data build uses 10) each resolution keeps only its k most similar, and only those pairs get rows
+ * and passages: at ~10,000 recombined texts every pair shares something (tens of millions of pairs), while a
+ * reader asks "what is this one closest to". Candidates come from an inverted index read rarest shingle first
+ * with a budget of postings per resolution (reuse-index.ts), then are scored exactly, so the work grows with the
+ * corpus, not its square; recall of the top k against all pairs is measured in test/reuse-recall.test.ts.
+ * nearestResolutions answers the drafters' question (where was this draft copied from) with the same shingles,
+ * weights and passages, as if the draft had been added to the corpus.
  */
 import {
-  DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule, type ShingledText,
-} from './shingles.ts';
+  blockIntersection, candidatesOf, indexCorpus, markBlocks, markDoc, pairIntersection, scratchOf, sharedHits, type ReuseIndex, type Scratch,
+} from './reuse-index.ts';
+import { DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule, type ShingledText } from './shingles.ts';
 
 // The boilerplate decision is part of this module's contract: callers explain a score with it.
 export { BOILERPLATE_PHRASES, boilerplateReason, isBoilerplate } from './shingles.ts';
@@ -45,35 +50,47 @@ export interface ReuseOptions {
   /** Shortest passage reported, in substantive words (default 8). */
   minWords?: number;
   boilerplate?: BoilerplateRule;
-  /**
-   * Rows scoring below this are left out (default 0: every pair sharing a substantive shingle). At ~10,000
-   * resolutions one shared shingle links most pairs, so a build sets e.g. 0.01 to keep the table proportional to
-   * real reuse; passages are kept regardless.
-   */
+  /** Rows scoring below this are left out (default 0); passages of the pairs kept are kept regardless. */
   minScore?: number;
+  /** Keep, for each resolution, only its k most similar (scope 'all'); default: every pair sharing a substantive shingle. */
+  topK?: number;
+  /** With topK: postings read per resolution to find candidates (default 50,000), and candidates then scored exactly (default 20 × topK). */
+  budget?: number;
+  candidates?: number;
+  /** Find shared passages (default true); false gives scores only, with n_shared_passages 0. */
+  passages?: boolean;
+  /** Receives counts and times (ms) of the stages, for measurement. */
+  stats?: (s: ReuseStats) => void;
 }
 
-/** A provision in a corpus: its resolution's index, shingles and scope mask. */
-export interface CorpusProvision { doc: number; id: string; sh: ShingledText; mask: number }
+export interface ReuseStats {
+  resolutions: number;
+  provisions: number;
+  terms: number;
+  /** Groups of terms with identical postings. */
+  blocks: number;
+  /** Candidate pairs scored, and resolutions whose candidate search stopped at the budget. */
+  pairsScored: number;
+  partial: number;
+  pairsKept: number;
+  passages: number;
+  ms: { index: number; candidates: number; rows: number; passages: number };
+}
 
-/** Shingles, document frequencies and postings of a set of resolutions: build once, query many drafts. */
+/** Shingles, terms and postings of a set of resolutions: build once, query many drafts. */
 export interface ReuseCorpus {
   ids: string[];
-  provs: CorpusProvision[];
-  /** Per resolution: shingle hash (fixed phrases left out) → bit mask of the scopes it occurs in; bit 0 is 'all'. */
-  docSets: Map<number, number>[];
-  df: Map<number, number>;
-  /** Hash → flat [provision index, word position, …] for shingles that are not boilerplate in this corpus. */
-  index: Map<number, number[]>;
   scopes: string[];
   rule: BoilerplateRule;
   minWords: number;
+  index: ReuseIndex;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round4 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1e4) / 1e4;
+const now = () => globalThis.performance?.now() ?? 0;
 
-/** Shingle every provision (resolutions sorted by id) and index the substantive shingles; throws on duplicate ids. */
+/** Shingle and index every provision (resolutions sorted by id); throws on duplicate ids. */
 export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): ReuseCorpus {
   const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
@@ -82,29 +99,10 @@ export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): 
   const codes = [...new Set(sorted.flatMap((d) => d.provisions.flatMap((p) => p.measures ?? [])))].sort(cmp);
   if (codes.length > 30) throw new Error(`expected at most 30 measure codes, found ${codes.length}; hint: scopes are kept as 32-bit masks`);
   const bit = new Map(codes.map((c, i) => [c, 1 << (i + 1)]));
-  const provs: CorpusProvision[] = [];
-  const docSets = sorted.map((d, doc) => {
-    const set = new Map<number, number>();
-    for (const p of d.provisions) {
-      const mask = (p.measures ?? []).reduce((m, c) => m | (bit.get(c) ?? 0), 1);
-      const sh = shingleText(p.text);
-      provs.push({ doc, id: p.id, sh, mask });
-      sh.hashes.forEach((h, i) => { if (!sh.phrase[i]) set.set(h, (set.get(h) ?? 0) | mask); });
-    }
-    return set;
-  });
-  const df = new Map<number, number>();
-  for (const set of docSets) for (const h of set.keys()) df.set(h, (df.get(h) ?? 0) + 1);
   const rule = options.boilerplate ?? DEFAULT_BOILERPLATE;
-  const threshold = dfThreshold(sorted.length, rule);
-  const index = new Map<number, number[]>();
-  provs.forEach((p, g) => p.sh.hashes.forEach((h, i) => {
-    if (p.sh.phrase[i] || (df.get(h) ?? 0) >= threshold) return;
-    const list = index.get(h);
-    if (list) list.push(g, i);
-    else index.set(h, [g, i]);
-  }));
-  return { ids: sorted.map((d) => d.id), provs, docSets, df, index, scopes: ['all', ...codes], rule, minWords: options.minWords ?? 8 };
+  const masked = sorted.map((d) => ({ provisions: d.provisions.map((p) => ({ id: p.id, text: p.text, mask: (p.measures ?? []).reduce((m, c) => m | (bit.get(c) ?? 0), 1) })) }));
+  const scopes = ['all', ...codes];
+  return { ids: sorted.map((d) => d.id), scopes, rule, minWords: options.minWords ?? 8, index: indexCorpus(masked, scopes.length, rule) };
 }
 
 /** Per shingle of a text: 1 where it is boilerplate (fixed phrase, or weight 0 under the corpus statistics). */
@@ -112,100 +110,166 @@ function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8A
   return sh.phrase.map((p, i) => (p || weight(sh.hashes[i] ?? 0) === 0 ? 1 : 0));
 }
 
-/** Sum of shingle weights per scope for one resolution; boilerplate weighs 0. */
-function totals(set: Map<number, number>, weight: (h: number) => number, nScopes: number): Float64Array {
-  const w = new Float64Array(nScopes);
-  for (const [h, mask] of set) {
-    const x = weight(h);
-    if (x > 0) for (let s = 0; s < nScopes; s++) if (mask & (1 << s)) w[s] = (w[s] ?? 0) + x;
+/** The value of rank `want` (0 = largest) among keys[0 … n), by quickselect; reorders keys. */
+function kthLargest(keys: Float64Array, n: number, want: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = keys[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((keys[i] ?? 0) > pivot) i++;
+      while ((keys[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const t = keys[i] ?? 0;
+        keys[i++] = keys[j] ?? 0;
+        keys[j--] = t;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
   }
-  return w;
-}
-
-function push(map: Map<number, number[]>, key: number, a: number, b: number) {
-  const list = map.get(key);
-  if (list) list.push(a, b);
-  else map.set(key, [a, b]);
+  return keys[want] ?? 0;
 }
 
 /**
- * Pairwise similarity (whole and per measure) and shared passages of a set of resolutions, sorted. Each
- * resolution in turn queries the index for the later ones it shares substantive shingles with, so the work
- * follows the text actually shared, never N² pairs, and memory holds one resolution's hits at a time.
+ * The m entries of s.touched[0 … n) with the largest key (ties: lower resolution number), best first, found by
+ * selecting the m-th key rather than sorting all n: a resolution can reach every other.
+ */
+function best(n: number, key: (b: number) => number, m: number, s: Scratch): number[] {
+  const keys = s.keys.subarray(0, n);
+  for (let i = 0; i < n; i++) keys[i] = key(s.touched[i] ?? 0);
+  const work = s.work.subarray(0, n);
+  work.set(keys);
+  const cut = n > m ? kthLargest(work, n, m - 1) : -Infinity;
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] ?? 0;
+    if (k > cut) above.push(i);
+    else if (k === cut) tied.push(i);
+  }
+  const doc = (i: number) => s.touched[i] ?? 0;
+  tied.sort((a, b) => doc(a) - doc(b));
+  const chosen = [...above, ...tied.slice(0, Math.max(0, m - above.length))];
+  return chosen.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || doc(a) - doc(b)).map(doc);
+}
+
+/** The pairs to publish, [a, b] with a < b, ascending: all that share a weighted term, or each resolution's top k. */
+function pairsOf(ix: ReuseIndex, options: ReuseOptions): { pairs: number[]; scored: number; partial: number } {
+  const s = scratchOf(ix);
+  const k = options.topK ?? Infinity;
+  const out: number[] = [];
+  const total = (d: number) => ix.totals[d * ix.nScopes] ?? 0;
+  const jaccard = (x: number, b: number, inter: number) => {
+    const union = total(x) + total(b) - inter;
+    return round4(union > 0 ? inter / union : 0);
+  };
+  let scored = 0;
+  let partial = 0;
+  const keep = new Set<number>();
+  for (let x = 0; x < ix.n; x++) {
+    const { n, complete } = candidatesOf(ix, x, k === Infinity ? Infinity : (options.budget ?? 50_000), s);
+    if (k === Infinity) {
+      for (const b of Array.from(s.touched.subarray(0, n)).sort((p, q) => p - q)) if (b > x) out.push(x, b);
+    } else if (complete) {
+      // Every block was read: the shared weights are exact, so they rank the candidates directly, kept best k so far.
+      const top: { b: number; score: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const b = s.touched[i] ?? 0;
+        const score = jaccard(x, b, s.acc[b] ?? 0);
+        const last = top[top.length - 1];
+        if (top.length === k && last && (score < last.score || (score === last.score && b > last.b))) continue;
+        let at = top.length;
+        while (at > 0 && ((top[at - 1]?.score ?? 0) < score || ((top[at - 1]?.score ?? 0) === score && (top[at - 1]?.b ?? 0) > b))) at--;
+        top.splice(at, 0, { b, score });
+        if (top.length > k) top.pop();
+      }
+      for (const { b } of top) keep.add(Math.min(x, b) * ix.n + Math.max(x, b));
+      scored += n;
+    } else {
+      // The budget ran out: the most promising candidates by the weight seen so far are scored exactly.
+      partial++;
+      const pool = best(n, (b) => s.acc[b] ?? 0, options.candidates ?? 20 * k, s);
+      markBlocks(ix, x, s, true);
+      const exact = new Map(pool.map((b) => [b, jaccard(x, b, blockIntersection(ix, b, s))]));
+      markBlocks(ix, x, s, false);
+      const ranked = pool.sort((p, q) => (exact.get(q) ?? 0) - (exact.get(p) ?? 0) || p - q).slice(0, k);
+      for (const b of ranked) keep.add(Math.min(x, b) * ix.n + Math.max(x, b));
+      scored += pool.length;
+    }
+    for (let i = 0; i < n; i++) s.acc[s.touched[i] ?? 0] = 0;
+  }
+  if (k === Infinity) return { pairs: out, scored: out.length / 2, partial };
+  for (const key of [...keep].sort((p, q) => p - q)) out.push(Math.floor(key / ix.n), key % ix.n);
+  return { pairs: out, scored, partial };
+}
+
+/**
+ * Similarity (whole and per measure) and shared passages of a set of resolutions, sorted: rows by scope ('all'
+ * first), then a, b; passages by a, its provision, b, its provision, position. Each pair once, a < b by id.
  */
 export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions = {}): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
+  const t0 = now();
   const c = buildCorpus(docs, options);
-  const N = c.ids.length;
+  const ix = c.index;
   const S = c.scopes.length;
-  const G = c.provs.length;
-  const threshold = dfThreshold(N, c.rule);
-  // One weight per document frequency, not one logarithm per lookup.
-  const byDf = Array.from({ length: N + 1 }, (_, df) => (df > 0 && df < threshold ? idf(df, N) : 0));
-  const weight = (h: number) => byDf[c.df.get(h) ?? 0] ?? 0;
-  const boilerplate: (Uint8Array | undefined)[] = [];
-  const W = c.docSets.map((set) => totals(set, weight, S));
+  const G = ix.provs.length;
+  const t1 = now();
+  const { pairs, scored, partial } = pairsOf(ix, options);
+  const t2 = now();
+  const scratch = scratchOf(ix);
   const rows: SimilarityRow[][] = c.scopes.map(() => []);
   const passages: SharedPassage[] = [];
-  let g0 = 0;
-  for (let a = 0; a < N; a++) {
-    const inter = new Map<number, Float64Array>();
-    for (const [h, maskA] of c.docSets[a] ?? []) {
-      const post = c.index.get(h);
-      const w = weight(h);
-      // Postings follow provision order, and provisions resolution order: a resolution's postings are adjacent.
-      for (let i = 0, last = -1; post && i < post.length; i += 2) {
-        const b = c.provs[post[i] ?? 0]?.doc ?? -1;
-        if (b <= a || b === last) continue;
-        last = b;
-        const common = maskA & (c.docSets[b]?.get(h) ?? 0);
-        const acc = inter.get(b) ?? new Float64Array(S);
-        for (let s = 0; s < S; s++) if (common & (1 << s)) acc[s] = (acc[s] ?? 0) + w;
-        inter.set(b, acc);
-      }
-    }
-    const hits = new Map<number, number[]>();
-    let g = g0;
-    for (; g < G && c.provs[g]?.doc === a; g++) {
-      const sh = c.provs[g]?.sh;
-      sh?.hashes.forEach((h, i) => {
-        const post = sh.phrase[i] ? undefined : c.index.get(h);
-        for (let x = 0; post && x < post.length; x += 2) {
-          if ((c.provs[post[x] ?? 0]?.doc ?? -1) > a) push(hits, g * G + (post[x] ?? 0), i, post[x + 1] ?? 0);
-        }
-      });
-    }
-    g0 = g;
-    const counts = new Map<number, number[]>();
-    for (const [key, list] of [...hits].sort((x, y) => x[0] - y[0])) {
-      const pa = c.provs[Math.floor(key / G)];
-      const pb = c.provs[key % G];
+  const weightOf = (h: number) => ix.weight[ix.termOf(h)] ?? 0;
+  const boilerplate: (Uint8Array | undefined)[] = [];
+  let group: { key: number; ord: number; p: SharedPassage }[] = [];
+  let msPassages = 0;
+  const flush = () => {
+    group.sort((x, y) => x.key - y.key || x.ord - y.ord);
+    for (const g of group) passages.push(g.p);
+    group = [];
+  };
+  for (let i = 0; i < pairs.length; i += 2) {
+    const a = pairs[i] ?? 0;
+    const b = pairs[i + 1] ?? 0;
+    if (i > 0 && a !== pairs[i - 2]) flush();
+    const tp = now();
+    const counts = new Array<number>(S).fill(0);
+    for (const [key, list] of options.passages === false ? [] : sharedHits(ix, a, b, scratch)) {
+      const ga = Math.floor(key / G);
+      const pa = ix.provs[ga];
+      const pb = ix.provs[key % G];
       if (!pa || !pb) continue;
-      const bp = (boilerplate[Math.floor(key / G)] ??= boilerplateMap(pa.sh, weight));
-      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, bp, c.minWords).forEach(([s, e], i) => {
+      const bp = (boilerplate[ga] ??= boilerplateMap(pa.sh, weightOf));
+      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, bp, c.minWords).forEach(([s, e], k) => {
         const t = pa.sh.tokens;
-        passages.push({
-          resolution_a: c.ids[a] ?? '', provision_a: pa.id, resolution_b: c.ids[pb.doc] ?? '', provision_b: pb.id,
-          ord: i + 1, text: t.text.slice(t.starts[s], t.ends[e - 1]), n_words: e - s,
-        });
-        const n = counts.get(pb.doc) ?? new Array<number>(S).fill(0);
-        for (let k = 0; k < S; k++) if (pa.mask & pb.mask & (1 << k)) n[k] = (n[k] ?? 0) + 1;
-        counts.set(pb.doc, n);
+        // Passages of one resolution a are ordered by its provision first, then b's: keys sort them after the pairs.
+        group.push({ key, ord: k, p: { resolution_a: c.ids[a] ?? '', provision_a: pa.id, resolution_b: c.ids[b] ?? '', provision_b: pb.id, ord: k + 1, text: t.text.slice(t.starts[s], t.ends[e - 1]), n_words: e - s } });
+        for (let sc = 0; sc < S; sc++) if (pa.mask & pb.mask & (1 << sc)) counts[sc] = (counts[sc] ?? 0) + 1;
       });
     }
-    for (const [b, acc] of [...inter].sort((x, y) => x[0] - y[0])) {
-      for (let s = 0; s < S; s++) {
-        const x = acc[s] ?? 0;
-        if (x <= 0) continue;
-        const union = (W[a]?.[s] ?? 0) + (W[b]?.[s] ?? 0) - x;
-        const score = round4(union > 0 ? x / union : 0);
-        if (score < (options.minScore ?? 0)) continue;
-        rows[s]?.push({
-          resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '',
-          score, n_shared_passages: counts.get(b)?.[s] ?? 0,
-        });
-      }
+    msPassages += now() - tp;
+    markDoc(ix, b, scratch);
+    const inter = pairIntersection(ix, a, scratch);
+    markDoc(ix, b, scratch, true);
+    for (let s = 0; s < S; s++) {
+      const x = inter[s] ?? 0;
+      if (x <= 0) continue;
+      const union = (ix.totals[a * S + s] ?? 0) + (ix.totals[b * S + s] ?? 0) - x;
+      const score = round4(union > 0 ? x / union : 0);
+      if (score < (options.minScore ?? 0)) continue;
+      rows[s]?.push({ resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '', score, n_shared_passages: counts[s] ?? 0 });
     }
   }
+  flush();
+  const t3 = now();
+  options.stats?.({
+    resolutions: ix.n, provisions: G, terms: ix.df.length, blocks: ix.blockRep.length, pairsScored: scored, partial, pairsKept: pairs.length / 2, passages: passages.length,
+    ms: { index: t1 - t0, candidates: t2 - t1, rows: t3 - t2 - msPassages, passages: msPassages },
+  });
   return { similarity: rows.flat(), passages };
 }
 
@@ -226,13 +290,14 @@ export interface NearestResolution {
  */
 export function nearestResolutions(draft: { provisions: ReuseProvision[] }, docs: ReuseDocument[] | ReuseCorpus, k = 5): NearestResolution[] {
   const c = Array.isArray(docs) ? buildCorpus(docs) : docs;
-  const N = c.ids.length + 1;
-  const G = c.provs.length;
+  const ix = c.index;
+  const N = ix.n + 1;
+  const G = ix.provs.length;
   const threshold = dfThreshold(N, c.rule);
   const provs = draft.provisions.map((p) => ({ id: p.id, sh: shingleText(p.text) }));
   const own = new Set<number>();
   for (const p of provs) p.sh.hashes.forEach((h, i) => { if (!p.sh.phrase[i]) own.add(h); });
-  const dfOf = (h: number) => (c.df.get(h) ?? 0) + (own.has(h) ? 1 : 0);
+  const dfOf = (h: number) => (ix.df[ix.termOf(h)] ?? 0) + (own.has(h) ? 1 : 0);
   const weight = (h: number) => (dfOf(h) < threshold ? idf(dfOf(h), N) : 0);
   let wDraft = 0;
   const inter = new Map<number, number>();
@@ -240,13 +305,17 @@ export function nearestResolutions(draft: { provisions: ReuseProvision[] }, docs
     const w = weight(h);
     wDraft += w;
     // A shingle boilerplate among the corpus alone stays so with the draft added (the threshold grows by < 1).
-    const post = w > 0 ? c.index.get(h) : undefined;
-    const seen = new Set<number>();
-    for (let i = 0; post && i < post.length; i += 2) seen.add(c.provs[post[i] ?? 0]?.doc ?? -1);
-    for (const d of seen) inter.set(d, (inter.get(d) ?? 0) + w);
+    const t = ix.termOf(h);
+    if (w === 0 || t < 0 || !ix.weight[t]) continue;
+    for (let i = ix.postStart[t] ?? 0; i < (ix.postStart[t + 1] ?? 0); i++) inter.set(ix.postings[i] ?? 0, (inter.get(ix.postings[i] ?? 0) ?? 0) + w);
   }
+  const totalOf = (d: number) => {
+    let sum = 0;
+    for (const t of ix.docTerms[d] ?? []) sum += weight(ix.termHash[t] ?? 0);
+    return sum;
+  };
   const ranked = [...inter].map(([d, x]) => {
-    const union = wDraft + (totals(c.docSets[d] ?? new Map(), weight, 1)[0] ?? 0) - x;
+    const union = wDraft + totalOf(d) - x;
     return { d, id: c.ids[d] ?? '', score: round4(union > 0 ? x / union : 0), containment: round4(wDraft > 0 ? x / wDraft : 0) };
   });
   ranked.sort((a, b) => b.score - a.score || b.containment - a.containment || cmp(a.id, b.id));
@@ -254,16 +323,30 @@ export function nearestResolutions(draft: { provisions: ReuseProvision[] }, docs
   const rank = new Map(top.map((r, i) => [r.d, i]));
   const out: NearestResolution[] = top.map(({ id, score, containment }) => ({ id, score, containment, shared_passages: [] }));
 
+  const occurrences = new Map<number, number[]>();
+  for (const { d } of top) {
+    for (let g = ix.provStart[d] ?? 0; g < (ix.provStart[d + 1] ?? 0); g++) {
+      ix.provs[g]?.terms.forEach((t, j) => {
+        if (t < 0) return;
+        const list = occurrences.get(t);
+        if (list) list.push(g, j);
+        else occurrences.set(t, [g, j]);
+      });
+    }
+  }
   const hits = new Map<number, number[]>();
   provs.forEach((p, q) => p.sh.hashes.forEach((h, i) => {
-    const post = p.sh.phrase[i] || weight(h) === 0 ? undefined : c.index.get(h);
-    for (let x = 0; post && x < post.length; x += 2) {
-      if (rank.has(c.provs[post[x] ?? 0]?.doc ?? -1)) push(hits, q * G + (post[x] ?? 0), i, post[x + 1] ?? 0);
+    const occ = p.sh.phrase[i] || weight(h) === 0 ? undefined : occurrences.get(ix.termOf(h));
+    for (let x = 0; occ && x < occ.length; x += 2) {
+      const key = q * G + (occ[x] ?? 0);
+      const list = hits.get(key);
+      if (list) list.push(i, occ[x + 1] ?? 0);
+      else hits.set(key, [i, occ[x + 1] ?? 0]);
     }
   }));
   for (const [key, list] of [...hits].sort((x, y) => x[0] - y[0])) {
     const p = provs[Math.floor(key / G)];
-    const src = c.provs[key % G];
+    const src = ix.provs[key % G];
     const r = src ? out[rank.get(src.doc) ?? -1] : undefined;
     if (!p || !src || !r) continue;
     for (const [s, e] of maximalRuns(p.sh.tokens.words, src.sh.tokens.words, list, boilerplateMap(p.sh, weight), c.minWords)) {

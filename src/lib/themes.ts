@@ -68,13 +68,19 @@ export interface ThemeTables {
 /** A resolution as the theme pages name it. */
 export interface ResRef { id: string; label_vi: string; label_en: string; name: string; level: Res['level']; completeness: Res['completeness'] }
 
-/** Resolutions in the site's order (place names, Vietnamese collation). */
+const ordered = new WeakMap<readonly Res[], ResRef[]>();
+
+/** Resolutions in the site's order (place names, Vietnamese collation); computed once per table (a page calls it often). */
 export function orderedResolutions(resolutions: readonly Res[]): ResRef[] {
+  const known = ordered.get(resolutions);
+  if (known) return known;
   const byId = new Map(resolutions.map((r) => [r.id, r]));
-  return compareIndex(resolutions).map((e) => {
+  const out = compareIndex(resolutions).map((e) => {
     const r = byId.get(e.id) as Res;
     return { id: e.id, label_vi: e.label_vi, label_en: e.label_en, name: r.jurisdiction, level: r.level, completeness: r.completeness };
   });
+  ordered.set(resolutions, out);
+  return out;
 }
 
 /** Short names for chart axes: the place name, with the number ("53/2025") or term added where two resolutions share a place. */
@@ -144,10 +150,17 @@ export interface Example { resolution_id: string; provision_id: string; ref_vi: 
 export function measureExamples(t: ThemeTables, n = 2): Record<string, Example[]> {
   const order = orderedResolutions(t.resolutions).map((r) => r.id);
   const prov = new Map(t.provisions.map((p) => [`${p.resolution_id} ${p.provision_id}`, p]));
+  // The first label stating each code in each resolution, found in one pass (a find per resolution is O(N²)).
+  const stated = new Map<string, RowOf<'provision_measures'>>();
+  for (const x of t.provision_measures) {
+    const k = `${x.resolution_id} ${x.code}`;
+    if ((x.via === 'heading' || x.via === 'text') && x.reviewed !== false && !stated.has(k)) stated.set(k, x);
+  }
   return Object.fromEntries(CODES.map((code) => {
     const out: Example[] = [];
     for (const rid of order) {
-      const m = t.provision_measures.find((x) => x.resolution_id === rid && x.code === code && (x.via === 'heading' || x.via === 'text') && x.reviewed !== false);
+      if (out.length >= n) break;
+      const m = stated.get(`${rid} ${code}`);
       const p = m && prov.get(`${rid} ${m.provision_id}`);
       if (p && out.length < n) out.push({ resolution_id: rid, provision_id: p.provision_id, ref_vi: provisionRef(p, 'vi'), ref_en: provisionRef(p, 'en'), text: p.text ?? p.heading ?? '' });
     }
@@ -192,8 +205,10 @@ export function targetsByMeasure(t: ThemeTables): TargetCount[] {
 
 /** Per resolution: number of targets, or null where the copy is not full and none was found. */
 export function targetsByResolution(t: ThemeTables): { id: string; n_targets: number | null; status: Status }[] {
+  const count = new Map<string, number>();
+  for (const o of t.objectives) count.set(o.resolution_id, (count.get(o.resolution_id) ?? 0) + 1);
   return orderedResolutions(t.resolutions).map((r) => {
-    const n = t.objectives.filter((o) => o.resolution_id === r.id).length;
+    const n = count.get(r.id) ?? 0;
     const status = statusOf(n, r.completeness);
     return { id: r.id, n_targets: status === 'unknown' ? null : n, status };
   });
@@ -215,8 +230,13 @@ function linker(t: ThemeTables): (rid: string, pid: string) => ProvisionLink {
 /** Resolution × funding source: named (with the provisions), not named in a full text, or unknown. */
 export function fundingCells(t: ThemeTables): FundingCell[] {
   const link = linker(t);
+  const bySource = new Map<string, RowOf<'funding'>[]>();
+  for (const f of t.funding) {
+    const k = `${f.resolution_id} ${f.source}`;
+    bySource.set(k, [...(bySource.get(k) ?? []), f]);
+  }
   return orderedResolutions(t.resolutions).flatMap((r) => FUNDING_SOURCES.map((source) => {
-    const rows = t.funding.filter((f) => f.resolution_id === r.id && f.source === source);
+    const rows = bySource.get(`${r.id} ${source}`) ?? [];
     return { id: r.id, source, status: statusOf(rows.length, r.completeness), provisions: [...new Set(rows.map((f) => f.provision_id))].map((p) => link(r.id, p)) };
   }));
 }
@@ -235,9 +255,15 @@ export function fundingRows(t: ThemeTables, source: (typeof FUNDING_SOURCES)[num
 export interface SupervisionCell { id: string; actor: string; roles: string[]; status: Status }
 
 /** Resolution × actor: the roles the text gives it; unknown for copies that are not full where none was found. */
+/** "resolution actor role" for every supervision row: the test behind the cells and counts, in one pass. */
+function supervisionKeys(t: ThemeTables): Set<string> {
+  return new Set(t.supervision.map((s) => `${s.resolution_id} ${s.actor} ${s.role}`));
+}
+
 export function supervisionCells(t: ThemeTables): SupervisionCell[] {
+  const keys = supervisionKeys(t);
   return orderedResolutions(t.resolutions).flatMap((r) => ACTORS.map((actor) => {
-    const roles = ROLES.filter((role) => t.supervision.some((s) => s.resolution_id === r.id && s.actor === actor && s.role === role));
+    const roles = ROLES.filter((role) => keys.has(`${r.id} ${actor} ${role}`));
     return { id: r.id, actor, roles: [...roles], status: statusOf(roles.length, r.completeness) };
   }));
 }
@@ -247,8 +273,9 @@ export interface RoleCount { role: string; actor: string; n_resolutions: number;
 /** How many resolutions give each actor each role (out of n_full full texts; openings add only what they show). */
 export function roleCounts(t: ThemeTables): RoleCount[] {
   const nFull = t.resolutions.filter((r) => r.completeness === 'full').length;
+  const keys = supervisionKeys(t);
   return ROLES.flatMap((role) => ACTORS.map((actor) => {
-    const ids = orderedResolutions(t.resolutions).map((r) => r.id).filter((id) => t.supervision.some((s) => s.resolution_id === id && s.actor === actor && s.role === role));
+    const ids = orderedResolutions(t.resolutions).map((r) => r.id).filter((id) => keys.has(`${id} ${actor} ${role}`));
     return { role, actor, n_resolutions: ids.length, n_full: nFull, resolution_ids: ids };
   })).filter((r) => r.n_resolutions > 0);
 }
@@ -293,7 +320,9 @@ export function citedDocuments(t: ThemeTables, register: readonly LegalDocument[
   const groups = new Map<string, RowOf<'legal_bases'>[]>();
   for (const b of t.legal_bases) {
     const key = b.ref ?? `${b.kind}:${b.number ?? b.citation}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
+    const g = groups.get(key);
+    if (g) g.push(b);
+    else groups.set(key, [b]);
   }
   return [...groups].map(([key, rows]) => {
     const first = rows[0] as RowOf<'legal_bases'>;

@@ -1,9 +1,14 @@
-/** Data of the measures heat-map (/themes/measures/), as shown: one row per resolution and measure code. */
+/**
+ * Data of the measures heat-map (/themes/measures/), as shown: one row per resolution and measure code. At scale
+ * (src/lib/scale.ts) the page shows, and this holds, the counts per province.
+ */
 import type { APIRoute } from 'astro';
 import { chartCsv, measureCells, orderedResolutions } from '../../../lib/themes.ts';
 import { dataset } from '../../../site/published.ts';
+import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 
 export const GET: APIRoute = () => {
+  if (pagesAtScale()) return new Response(scaleCsv.measures(), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   const d = dataset();
   const refs = new Map(orderedResolutions(d.resolutions).map((r) => [r.id, r]));
   const rows = measureCells(d).map((c) => {

@@ -1,4 +1,7 @@
-/** Data of the targets chart (/themes/objectives/), as shown: targets by measure code ('' = uncoded) and unit ('' = count). */
+/**
+ * Data of the targets chart (/themes/objectives/), as shown: targets by measure code ('' = uncoded) and unit ('' =
+ * count).
+ */
 import type { APIRoute } from 'astro';
 import { chartCsv, targetsByMeasure } from '../../../lib/themes.ts';
 import { dataset } from '../../../site/published.ts';

@@ -1,9 +1,10 @@
 // /data/resolutions/<id>/<table>.csv: the rows of one published table that concern one resolution, in the published
-// CSV layout (UTF-8 with BOM, declared columns, CRLF), for the downloads on the resolution's page.
+// CSV layout (UTF-8 with BOM, declared columns, CRLF), for the downloads on the resolution's page. The rows come
+// from the resolution's slice (byResolution, indexed once per build), not from a scan of the whole table.
 import type { APIRoute } from 'astro';
 import { toCsv } from '../../../../lib/csv.ts';
 import { RESOLUTION_TABLES, isResolutionTable, rowsOfResolution } from '../../../../lib/resolution-view.ts';
-import { dataset } from '../../../../site/published.ts';
+import { byResolution, dataset } from '../../../../site/published.ts';
 
 export const getStaticPaths = () =>
   dataset().resolutions.flatMap((r) => RESOLUTION_TABLES.map((table) => ({ params: { id: r.id, table } })));
@@ -11,6 +12,6 @@ export const getStaticPaths = () =>
 export const GET: APIRoute = ({ params }) => {
   const { id, table } = params;
   if (!id || !table || !isResolutionTable(table)) throw new Error(`unexpected route params ${JSON.stringify(params)}`);
-  const csv = toCsv(table, rowsOfResolution(dataset(), table, id), { validated: true });
+  const csv = toCsv(table, rowsOfResolution(byResolution()(id), table, id), { validated: true });
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -4,9 +4,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteResolution } from '../../../../lib/compare.ts';
-import { dataset } from '../../../../site/published.ts';
+import { compareTablesOf, dataset } from '../../../../site/published.ts';
 
 export const getStaticPaths = (() => dataset().resolutions.map((r) => ({ params: { id: r.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(siteResolution(String(params.id), dataset())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(siteResolution(String(params.id), compareTablesOf(String(params.id)))), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
