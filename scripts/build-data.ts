@@ -5,10 +5,11 @@
  * with the reviewed metadata (disagreements are printed), and writes Parquet, CSV and datapackage.json to
  * public/data (or DIR). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
  *
- * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--report FILE]
+ * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--recall N] [--report FILE]
  * The same tables from a directory of uncurated texts (the parser's reading, no corrections; see buildRawTables),
- * analysed on one worker thread per core. Prints where the time went; --report writes it as JSON (stages, tables,
- * peak memory) for scripts/bench-data.ts. Refuses to write synthetic texts (npm run synth) into public/data.
+ * analysed on one worker thread per core. Prints where the time went; --recall N also measures the recall of the
+ * published top-k pairs on N resolutions; --report writes it all as JSON (stages, tables, peak memory) for
+ * scripts/bench-data.ts. Refuses to write synthetic texts (npm run synth) into public/data.
  */
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -28,9 +29,9 @@ export async function buildData(outDir: string, log: (s: string) => void = () =>
 }
 
 /** Build from uncurated texts and write; the report says where the time and memory went. */
-export async function buildRawData(rawDir: string, outDir: string, workers?: number) {
+export async function buildRawData(rawDir: string, outDir: string, opts: { workers?: number; recall?: number } = {}) {
   const started = performance.now();
-  const built = await buildRawTables(rawDir, { workers });
+  const built = await buildRawTables(rawDir, { workers: opts.workers, reuse: opts.recall ? { recallSample: opts.recall } : {} });
   if (built.synthetic > 0 && resolve(outDir) === resolve(ROOT, 'public', 'data')) {
     throw new DataError(`${rawDir}: ${built.synthetic} synthetic texts (first line "<!-- SYNTHETIC …"); they are for measurement and never published; hint: --out bench/tmp/…`);
   }
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   if (rawDir !== null) {
     if (!rawDir || argOf(args, '--out') === null) throw new DataError('--raw needs a directory and an explicit --out; hint: node scripts/build-data.ts --raw bench/tmp/synth-1k --out bench/tmp/out-1k');
     const workers = argOf(args, '--workers');
-    const { built, written, report } = await buildRawData(rawDir, outDir, workers ? Number(workers) : undefined);
+    const recall = argOf(args, '--recall');
+    const { built, written, report } = await buildRawData(rawDir, outDir, { workers: workers ? Number(workers) : undefined, recall: recall ? Number(recall) : undefined });
     for (const s of built.skipped.slice(0, 10)) process.stdout.write(`  skipped ${s.file}: ${s.reason}\n`);
     printTables(written.files);
     const ms = report.ms;
@@ -76,7 +78,8 @@ async function main(): Promise<void> {
       `data --raw: ${report.resolutions} resolutions from ${report.files} files (${report.skipped} skipped, ${report.duplicates} duplicate, ${report.renamed} renamed) → ${outDir}\n` +
         `  analyse ${(ms.analyse / 1000).toFixed(1)} s on ${report.workers} workers (per file: read ${(ms.perFile.read / 1000).toFixed(1)} s, analyze ${(ms.perFile.analyze / 1000).toFixed(1)} s, rows ${(ms.perFile.rows / 1000).toFixed(1)} s)` +
         `, merge ${(ms.merge / 1000).toFixed(1)} s, reuse ${(ms.reuse / 1000).toFixed(1)} s` +
-        (r ? ` (index ${(r.ms.index / 1000).toFixed(1)}, candidates ${(r.ms.candidates / 1000).toFixed(1)}, rows ${(r.ms.rows / 1000).toFixed(1)}, passages ${(r.ms.passages / 1000).toFixed(1)}; ${r.pairsKept} pairs of ${r.pairsScored} scored)` : '') +
+        (r ? ` (index ${(r.ms.index / 1000).toFixed(1)}, candidates ${(r.ms.candidates / 1000).toFixed(1)}, rows ${(r.ms.rows / 1000).toFixed(1)}, passages ${(r.ms.passages / 1000).toFixed(1)}; ${r.pairsKept} pairs kept of ${r.pairsScored} scored` +
+          (r.recall ? `; recall@10 ${r.recall.recall.toFixed(4)} on ${r.recall.sample} in ${(r.ms.recall / 1000).toFixed(1)} s` : '') + ')' : '') +
         `, write ${(ms.write / 1000).toFixed(1)} s; total ${(ms.total / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMB)} MB\n`,
     );
     const reportFile = argOf(args, '--report');

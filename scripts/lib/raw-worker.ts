@@ -37,8 +37,11 @@ function handle(job: RawJob): RawResult {
   if (fatal || !id) {
     return { index: job.index, file, sha256, synthetic, skipped: fatal ? `${fatal.code}: ${fatal.message}` : 'no id: the parser could not read the council, number or date', ms: { read: t1 - t0, analyze: t2 - t1, rows: 0 } };
   }
+  // A province is its own province; a district or commune whose text names none cannot be placed.
+  const province = a.metadata.province ?? (a.metadata.level === 'province' ? a.metadata.jurisdiction : null);
+  if (!province) return { index: job.index, file, sha256, synthetic, skipped: 'no province: the text does not name the province of its district or commune', ms: { read: t1 - t0, analyze: t2 - t1, rows: 0 } };
   const unlisted = unlistedJurisdiction(a, reference.jurisdictions, file);
-  const read = unlisted ? { ...a, metadata: { ...a.metadata, jurisdiction_id: unlisted.unit.id, province_after_2025: unlisted.province_after_2025 } } : a;
+  const read = { ...a, metadata: { ...a.metadata, province, ...(unlisted ? { jurisdiction_id: unlisted.unit.id, province_after_2025: unlisted.province_after_2025 } : {}) } };
   const rows = resolutionRows(parsedCurated(read, { id, raw_file: file, raw_sha256: sha256 }), read);
   return { index: job.index, file, sha256, synthetic, id, rows, unit: unlisted?.unit ?? null, ms: { read: t1 - t0, analyze: t2 - t1, rows: performance.now() - t2 } };
 }

@@ -1,6 +1,7 @@
 /**
- * The compare page in the browser: reads ?ids=… from the address, loads the small picker index
- * (/data/site/index.json) and the records of the chosen resolutions (/data/site/resolutions/<id>.json, cached), and
+ * The compare page in the browser: reads ?ids=… from the address, loads the picker index (/data/site/index.json)
+ * when the reader reaches for the picker or arrives with a choice (it grows with the corpus, so it is never part of
+ * the first view), and the records of the chosen resolutions (/data/site/resolutions/<id>.json, cached), and
  * renders their columns with the same markup the build renders for the default example (CompareColumn.astro).
  * Typing filters the picker (diacritics-insensitive, via filterIndex); each change of the choice is written back to
  * the address with history.replaceState, so a reload or a shared link shows the same comparison. DOM built with
@@ -87,21 +88,33 @@ async function start(root: HTMLElement): Promise<void> {
   fitHeads();
   addEventListener('resize', fitHeads);
 
-  let index: IndexEntry[];
-  try {
-    const res = await fetch(`${base}data/site/index.json`);
-    if (!res.ok) throw new Error(String(res.status));
-    index = (await res.json()) as IndexEntry[];
-  } catch {
-    status.textContent = fill(S.loadError ?? '', { id: 'index' });
-    return;
-  }
-  const byId = new Map(index.map((e) => [e.id, e]));
+  // The picker's index (/data/site/index.json: 13 entries now, some 3 MB for 10,000 resolutions) is not part of the
+  // first view: it loads when the reader reaches for the picker (focus, typing, a box) or arrives with ?ids=.
+  let index: IndexEntry[] = [];
+  let byId = new Map<string, IndexEntry>();
+  let indexLoad: Promise<boolean> | null = null;
+  const loadIndex = () => (indexLoad ??= fetch(`${base}data/site/index.json`)
+    .then((res) => {
+      if (!res.ok) throw new Error(String(res.status));
+      return res.json() as Promise<IndexEntry[]>;
+    })
+    .then((entries) => {
+      index = entries;
+      byId = new Map(index.map((e) => [e.id, e]));
+      return true;
+    })
+    .catch(() => {
+      indexLoad = null;
+      status.textContent = fill(S.loadError ?? '', { id: 'index' });
+      return false;
+    }));
   const labelOf = (id: string) => {
     const e = byId.get(id);
     return e ? (lang === 'vi' ? e.label_vi : e.label_en) : id;
   };
-  let selected = parseIds(location.search, new Set(byId.keys()));
+  const asked = new URLSearchParams(location.search).has('ids');
+  if (asked && !(await loadIndex())) return;
+  let selected = asked ? parseIds(location.search, new Set(byId.keys())) : [];
   const cache = new Map<string, Promise<SiteResolution>>();
   const load = (id: string) => {
     let p = cache.get(id);
@@ -169,9 +182,11 @@ async function start(root: HTMLElement): Promise<void> {
     }
   };
 
-  list.addEventListener('change', (ev) => {
+  list.addEventListener('change', async (ev) => {
     const box = ev.target as HTMLInputElement;
     if (box.type !== 'checkbox') return;
+    // A box of the static list can be ticked before the index is here: the labels come with it.
+    if (!(await loadIndex())) return;
     if (box.checked && selected.length >= MAX_COMPARE) {
       box.checked = false;
       statusText(fill(S.full ?? '', { max: MAX_COMPARE }));
@@ -183,10 +198,16 @@ async function start(root: HTMLElement): Promise<void> {
     statusText();
     void renderGrid();
   });
-  input.addEventListener('input', renderOptions);
+  input.addEventListener('focus', () => void loadIndex());
+  list.addEventListener('pointerdown', () => void loadIndex());
+  input.addEventListener('input', async () => {
+    if (await loadIndex()) renderOptions();
+  });
 
-  renderOptions();
-  if (selected.length) await renderGrid();
+  if (asked) {
+    renderOptions();
+    if (selected.length) await renderGrid();
+  }
 }
 
 const root = document.querySelector<HTMLElement>('[data-compare]');

@@ -5,18 +5,21 @@
  * another host. DuckDB-WASM 1.32 cannot read Parquet offline (the parquet extension would be downloaded), so
  * loadTables() reads the site's Parquet files with hyparquet (range requests, zstd via hyparquet-compressors),
  * builds Arrow columns with the declared types (DATE, INTEGER, VARCHAR[] …) and inserts them into tables created
- * with exactly those types. runQuery() loads the tables a query names, runs it and returns a QueryResult of plain
- * values (DuckDB's Arrow answer converted column by column). Only src/client/explore.ts imports this module, and
+ * with exactly those types. runQuery() loads the tables a query names, and of them only the columns it mentions
+ * (src/lib/sql-columns.ts), so a query over a few columns fetches only their chunks of the Parquet files by range
+ * requests; it runs the query and returns a QueryResult of plain values (DuckDB's Arrow answer converted column by
+ * column) with the time DuckDB itself took. Only src/client/explore.ts imports this module, and
  * only after the reader asks for the engine, so none of it is on a page's first view.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Bool, DateDay, Field, Float64, Int32, List, makeData, makeVector, Table, Type, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
-import { asyncBufferFromUrl, cachedAsyncBuffer, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromUrl, cachedAsyncBuffer, parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { SQL_TYPES, tablesToLoad, type Cell, type ColumnKind, type ManifestTable, type QueryResult } from '../lib/explore.ts';
 import type { FieldType } from '../lib/schema.ts';
+import { columnsToLoad } from '../lib/sql-columns.ts';
 
 export interface Engine {
   conn: AsyncDuckDBConnection;
@@ -25,7 +28,6 @@ export interface Engine {
 }
 
 let engine: Promise<Engine> | null = null;
-const loaded = new Map<string, Promise<number>>();
 
 /** The engine, started on the first call; later calls get the same one. A failed start can be retried. */
 export function getEngine(): Promise<Engine> {
@@ -104,33 +106,79 @@ function arrowColumn(type: FieldType, values: readonly unknown[]): Vector {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function loadTable(conn: AsyncDuckDBConnection, t: ManifestTable, dataDir: string): Promise<number> {
+interface LoadedTable { columns: Set<string>; done: Promise<number> }
+const files = new Map<string, Promise<{ file: AsyncBuffer; metadata: FileMetaData }>>();
+let fetchedBytes = 0;
+
+/** Bytes of Parquet fetched from the site so far (range requests included), for the status line and the bench. */
+export function parquetBytesFetched(): number {
+  return fetchedBytes;
+}
+
+/**
+ * One Parquet file, opened once: its slices are cached (files under 256 KB are fetched whole, larger ones by the
+ * byte ranges hyparquet asks for: the footer, then only the column chunks of the columns read), and its metadata is
+ * read from the last 64 KB rather than hyparquet's default 512 KB.
+ */
+function openFile(url: string, byteLength: number | null): Promise<{ file: AsyncBuffer; metadata: FileMetaData }> {
+  let f = files.get(url);
+  if (!f) {
+    f = (async () => {
+      const remote = await asyncBufferFromUrl({ url, byteLength: byteLength ?? undefined });
+      const counted: AsyncBuffer = {
+        byteLength: remote.byteLength,
+        slice: (start, end) => {
+          fetchedBytes += (end ?? remote.byteLength) - start;
+          return remote.slice(start, end);
+        },
+      };
+      const file = cachedAsyncBuffer(counted, { minSize: 256 * 1024 });
+      return { file, metadata: await parquetMetadataAsync(file, { initialFetchSize: 64 * 1024 }) };
+    })();
+    f.catch(() => files.delete(url));
+    files.set(url, f);
+  }
+  return f;
+}
+
+async function loadTable(conn: AsyncDuckDBConnection, t: ManifestTable, columns: readonly string[], dataDir: string): Promise<number> {
   const t0 = performance.now();
   const url = new URL(t.parquet, new URL(dataDir, location.href)).href;
-  // The size from datapackage.json spares a HEAD request; small files are then fetched once and sliced in memory.
-  const file = cachedAsyncBuffer(await asyncBufferFromUrl({ url, byteLength: t.bytes ?? undefined }));
-  const rows = (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
-  const columns = t.fields.map(([name, type]) => `${quoteIdent(name)} ${SQL_TYPES[type]}`).join(', ');
-  await conn.query(`CREATE TABLE ${quoteIdent(t.name)} (${columns})`);
+  // The size from datapackage.json spares a HEAD request.
+  const { file, metadata } = await openFile(url, t.bytes);
+  const fields = t.fields.filter(([name]) => columns.includes(name));
+  const rows = (await parquetReadObjects({ file, metadata, columns: fields.map(([n]) => n), compressors })) as Record<string, unknown>[];
+  await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`);
+  await conn.query(`CREATE TABLE ${quoteIdent(t.name)} (${fields.map(([name, type]) => `${quoteIdent(name)} ${SQL_TYPES[type]}`).join(', ')})`);
   if (rows.length) {
     const vectors: Record<string, Vector> = {};
-    for (const [name, type] of t.fields) vectors[name] = arrowColumn(type, rows.map((r) => r[name] ?? null));
+    for (const [name, type] of fields) vectors[name] = arrowColumn(type, rows.map((r) => r[name] ?? null));
     await conn.insertArrowTable(new Table(vectors), { name: t.name, create: false });
   }
   return performance.now() - t0;
 }
 
-/** Loads the named tables that are not loaded yet (each once, even when asked twice at the same time). */
-export async function loadTables(conn: AsyncDuckDBConnection, manifest: readonly ManifestTable[], names: readonly string[], dataDir: string): Promise<{ name: string; ms: number; fresh: boolean }[]> {
+const loaded = new Map<string, LoadedTable>();
+
+/**
+ * Makes sure each named table holds at least the columns a query needs (columnsToLoad; `all` loads every column).
+ * A table loaded with fewer columns is loaded again with the union: its Parquet slices already fetched come from
+ * the cache, so only the new columns' chunks cross the network. Each table is loaded once at a time.
+ */
+export async function loadTables(conn: AsyncDuckDBConnection, manifest: readonly ManifestTable[], names: readonly string[], dataDir: string, sql: string | 'all'): Promise<{ name: string; ms: number; fresh: boolean }[]> {
   return Promise.all(
     manifest.filter((t) => names.includes(t.name)).map(async (t) => {
-      const fresh = !loaded.has(t.name);
-      if (fresh) {
-        const p = loadTable(conn, t, dataDir);
-        loaded.set(t.name, p);
-        p.catch(() => loaded.delete(t.name));
-      }
-      return { name: t.name, ms: await loaded.get(t.name)!, fresh };
+      const all = t.fields.map(([n]) => n);
+      const wanted = sql === 'all' ? all : columnsToLoad(sql, all);
+      const have = loaded.get(t.name);
+      if (have) await have.done.catch(() => undefined);
+      const now = loaded.get(t.name);
+      if (now && wanted.every((c) => now.columns.has(c))) return { name: t.name, ms: await now.done, fresh: false };
+      const columns = new Set([...(now?.columns ?? []), ...wanted]);
+      const done = loadTable(conn, t, all.filter((c) => columns.has(c)), dataDir);
+      loaded.set(t.name, { columns, done });
+      done.catch(() => loaded.delete(t.name));
+      return { name: t.name, ms: await done, fresh: true };
     }),
   );
 }
@@ -173,15 +221,22 @@ export interface RunOutcome {
 export async function runQuery(sql: string, manifest: readonly ManifestTable[], dataDir: string): Promise<RunOutcome> {
   const { conn } = await getEngine();
   const names: string[] = manifest.map((t) => t.name);
-  const loads = (await loadTables(conn, manifest, tablesToLoad(sql, names), dataDir)).filter((l) => l.fresh);
-  const t0 = performance.now();
+  const named = tablesToLoad(sql, names);
+  const loads = (await loadTables(conn, manifest, named, dataDir, sql)).filter((l) => l.fresh);
+  let t0 = performance.now();
   let table;
   try {
     table = await conn.query(sql);
   } catch (e) {
-    const missing = /Table with name (\w+) does not exist/i.exec(e instanceof Error ? e.message : '')?.[1]?.toLowerCase();
-    if (!missing || !names.includes(missing) || loaded.has(missing)) throw e;
-    loads.push(...(await loadTables(conn, manifest, names, dataDir)).filter((l) => l.fresh));
+    // A table the detection missed, or a column it did not see (a name built at run time): load it all, once more.
+    const message = e instanceof Error ? e.message : '';
+    const missing = /Table with name (\w+) does not exist/i.exec(message)?.[1]?.toLowerCase();
+    const retryTables = missing && names.includes(missing) ? names : /column|Binder Error/i.test(message) ? named : null;
+    if (!retryTables) throw e;
+    const before = loads.length;
+    loads.push(...(await loadTables(conn, manifest, retryTables, dataDir, 'all')).filter((l) => l.fresh));
+    if (loads.length === before) throw e;
+    t0 = performance.now();
     table = await conn.query(sql);
   }
   const queryMs = performance.now() - t0;

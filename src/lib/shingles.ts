@@ -1,109 +1,18 @@
 /**
  * Word shingles for text-reuse detection, and the rule that says which shingles are boilerplate. A text becomes
  * tokens (folded words with their offsets in the NFC text, so a match can be printed as written) and then 5-word
- * shingles hashed with 32-bit FNV-1a. A shingle is boilerplate, and is not evidence that one council copied
+ * shingles, each hashed from its words' FNV-1a hashes (shingleHash). A shingle is boilerplate, and is not evidence that one council copied
  * another, when it lies inside one of BOILERPLATE_PHRASES (legal bases, the law's own wording of the five measures,
  * the standard funding and implementation sentences) or when it occurs in many documents (document frequency ≥
  * max(3, 60% of them)). maximalRuns grows shared shingles into the longest word runs two texts have in common.
  * Pure: text in, arrays and booleans out.
  */
-import { foldChars } from './text.ts';
+import { tokenize, type Tokens } from './tokens.ts';
+
+export { tokenize, type Tokens } from './tokens.ts';
 
 /** Words per shingle: long enough that a shared shingle is rarely chance, short enough to survive small edits. */
 export const SHINGLE_WORDS = 5;
-
-export interface Tokens {
-  /** The analysed text in NFC: offsets below point into it, so NFC and NFD input print the same passages. */
-  text: string;
-  /** Folded words (no marks, đ→d, lower case), the unit of comparison. */
-  words: string[];
-  starts: number[];
-  ends: number[];
-}
-
-// Per UTF-16 unit of NFC text: its fold (foldChars keeps one unit per unit) and the class of that fold, 0 = not yet
-// known, 1 = letter or digit, 2 = combining mark, 3 = anything else. A corpus has a few hundred distinct units, and
-// foldChars (NFD per letter) and \p{…} tests per character were most of the cost of shingling ten thousand texts.
-const FOLD = new Uint16Array(65536);
-const CLASS = new Uint8Array(65536);
-/** Folded word of a printed word, remembered: a corpus has a small vocabulary; cleared when it grows past a bound. */
-const WORDS = new Map<string, string>();
-const MAX_WORDS = 200_000;
-
-function learnUnit(c: number): void {
-  const f = foldChars(String.fromCharCode(c));
-  FOLD[c] = f.charCodeAt(0);
-  CLASS[c] = /[\p{L}\p{N}]/u.test(f) ? 1 : /\p{M}/u.test(f) ? 2 : 3;
-}
-
-function foldUnit(c: number): number {
-  if (CLASS[c] === 0) learnUnit(c);
-  return FOLD[c] ?? c;
-}
-
-function foldedWord(raw: string): string {
-  let w = WORDS.get(raw);
-  if (w === undefined) {
-    const codes: number[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      // Marks NFC could not compose onto their letter (odd OCR output) must not split or change a word.
-      if (CLASS[c] !== 2) codes.push(foldUnit(c));
-    }
-    // One flat string (not a chain of concatenations), so reading it code by code later stays cheap.
-    w = String.fromCharCode(...codes);
-    if (WORDS.size >= MAX_WORDS) WORDS.clear();
-    WORDS.set(raw, w);
-  }
-  return w;
-}
-
-/** The reference definition of tokenize, kept for text with astral characters (surrogate pairs), which tables skip. */
-function tokenizeByRegex(text: string): Tokens {
-  let folded = '';
-  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)) {
-    words.push(m[0].replace(/\p{M}/gu, ''));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  return { text, words, starts, ends };
-}
-
-/**
- * Words of a text: runs of letters and digits (then marks) in its fold; punctuation and spacing never break or make
- * a match. One pass over the text with per-unit tables; the same words and offsets as the regex definition.
- */
-export function tokenize(input: string): Tokens {
-  const text = input.normalize('NFC');
-  if (/[\uD800-\uDFFF]/.test(text)) return tokenizeByRegex(text);
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    foldUnit(c);
-    if (CLASS[c] !== 1) {
-      i++;
-      continue;
-    }
-    const s = i++;
-    for (; i < n; i++) {
-      const d = text.charCodeAt(i);
-      foldUnit(d);
-      if (CLASS[d] === 3) break;
-    }
-    words.push(foldedWord(text.slice(s, i)));
-    starts.push(s);
-    ends.push(i);
-  }
-  return { text, words, starts, ends };
-}
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, stable across runtimes, good spread for short ASCII keys. */
 export function fnv1a32(s: string): number {
@@ -210,14 +119,36 @@ function shingleStrings(words: string[]): string[] {
 
 export interface ShingledText {
   tokens: Tokens;
-  /** hashes[i]: FNV-1a of words[i … i+SHINGLE_WORDS). */
+  /** hashes[i]: shingleHash of words[i … i+SHINGLE_WORDS). */
   hashes: Uint32Array;
   /** phrase[i] = 1 when shingle i lies inside a fixed boilerplate phrase (decided on the string, not the hash). */
   phrase: Uint8Array;
 }
 
 /**
- * The fixed phrases' shingles in an open-addressing table keyed by FNV-1a hash, with their words: a lookup that
+ * The hash of the shingle starting at word `at`, from the 32-bit FNV-1a hashes of its words combined with
+ * murmur3's mixing: each word is hashed once, not once per shingle it is in, and five word hashes spread over all
+ * 32 bits. Equal words, equal hash; a collision is ruled out wherever it matters by comparing the words.
+ */
+export function shingleHash(wordHashes: ArrayLike<number>, at: number): number {
+  let h = 0x9747b28c;
+  for (let k = 0; k < SHINGLE_WORDS; k++) {
+    let c = Math.imul(wordHashes[at + k] ?? 0, 0xcc9e2d51);
+    c = (c << 15) | (c >>> 17);
+    h ^= Math.imul(c, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The fixed phrases' shingles in an open-addressing table keyed by shingle hash, with their words: a lookup that
  * allocates nothing (no joined string per shingle, no boxed key), and that compares words so a hash collision
  * never makes a shingle boilerplate. A third of a resolution's shingles are in a fixed phrase.
  */
@@ -226,11 +157,12 @@ const PHRASE_TABLE = (() => {
   const keys = new Uint32Array(size);
   const words: (string[] | undefined)[] = new Array(size).fill(undefined);
   for (const s of BOILERPLATE_SHINGLES) {
-    const h = fnv1a32(s);
+    const w = s.split(' ');
+    const h = shingleHash(w.map(fnv1a32), 0);
     let i = h & (size - 1);
     while (words[i]) i = (i + 1) & (size - 1);
     keys[i] = h;
-    words[i] = s.split(' ');
+    words[i] = w;
   }
   return { keys, words, mask: size - 1 };
 })();
@@ -246,24 +178,17 @@ function isPhraseAt(h: number, words: string[], at: number): boolean {
   return false;
 }
 
-/**
- * Tokens of a text and the hash of every shingle in it. The hash is fnv1a32 of the shingle's words joined by single
- * spaces, computed over the words in place rather than over a joined string for every shingle.
- */
+/** Tokens of a text and the hash of every shingle in it. */
 export function shingleText(input: string): ShingledText {
   const tokens = tokenize(input);
   const words = tokens.words;
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = fnv1a32(words[i] ?? '');
   const count = Math.max(0, words.length - SHINGLE_WORDS + 1);
   const hashes = new Uint32Array(count);
   const phrase = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE_WORDS; k++) {
-      if (k > 0) h = Math.imul(h ^ 32, 0x01000193);
-      const w = words[i + k] ?? '';
-      for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
-    }
-    h >>>= 0;
+    const h = shingleHash(wordHashes, i);
     hashes[i] = h;
     if (isPhraseAt(h, words, i)) phrase[i] = 1;
   }
@@ -278,15 +203,19 @@ export function shingleText(input: string): ShingledText {
  * mostly standard wording plus one odd word is not evidence of copying. The same words of A met twice in B count
  * once. Returns [startA, endA, startB] word ranges, by position in A.
  */
-export function maximalRuns(A: string[], B: string[], hits: number[], boilerplateA: Uint8Array, minWords: number): [number, number, number][] {
-  const seeds: [number, number][] = [];
-  for (let i = 0; i < hits.length; i += 2) seeds.push([hits[i] ?? 0, hits[i + 1] ?? 0]);
-  seeds.sort((x, y) => x[0] - x[1] - (y[0] - y[1]) || x[0] - y[0]);
+export function maximalRuns(A: ArrayLike<string | number>, B: ArrayLike<string | number>, hits: ArrayLike<number>, boilerplateA: Uint8Array, minWords: number): [number, number, number][] {
+  // A seed as one number, diagonal first, then position in A: a numeric sort instead of a comparator over pairs.
+  const width = A.length + 1;
+  const seeds = new Float64Array(hits.length / 2);
+  for (let i = 0; i < seeds.length; i++) seeds[i] = ((hits[2 * i] ?? 0) - (hits[2 * i + 1] ?? 0) + B.length) * width + (hits[2 * i] ?? 0);
+  seeds.sort();
   const out: [number, number, number][] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let diag = NaN;
   let end = -1;
-  for (const [pa, pb] of seeds) {
+  for (const key of seeds) {
+    const pa = key % width;
+    const pb = pa - (Math.floor(key / width) - B.length);
     if (pa - pb === diag && pa + SHINGLE_WORDS <= end) continue;
     let same = true;
     for (let k = 0; k < SHINGLE_WORDS && same; k++) same = A[pa + k] === B[pb + k];
@@ -299,7 +228,7 @@ export function maximalRuns(A: string[], B: string[], hits: number[], boilerplat
     while (e < A.length && f < B.length && A[e] === B[f]) e++, f++;
     diag = pa - pb;
     end = e;
-    if (e - s < minWords || seen.has(`${s}:${e}`)) continue;
+    if (e - s < minWords || seen.has(s * width + e)) continue;
     let substantive = 0;
     let covered = s;
     for (let i = s; i + SHINGLE_WORDS <= e; i++) {
@@ -308,7 +237,7 @@ export function maximalRuns(A: string[], B: string[], hits: number[], boilerplat
       covered = i + SHINGLE_WORDS;
     }
     if (substantive < minWords) continue;
-    seen.add(`${s}:${e}`);
+    seen.add(s * width + e);
     out.push([s, e, t]);
   }
   return out.sort((x, y) => x[0] - y[0] || x[2] - y[2]);

@@ -5,15 +5,15 @@
  * provisions, printed as written in the first). By default every pair that shares a substantive shingle is given;
  * with topK (the data build uses 10) each resolution keeps only its k most similar, and only those pairs get rows
  * and passages: at ~10,000 recombined texts every pair shares something (tens of millions of pairs), while a
- * reader asks "what is this one closest to". Candidates come from an inverted index read rarest shingle first
- * with a budget of postings per resolution (reuse-index.ts), then are scored exactly, so the work grows with the
- * corpus, not its square; recall of the top k against all pairs is measured in test/reuse-recall.test.ts.
+ * reader asks "what is this one closest to". Candidates come from an inverted index read best block first under a
+ * budget of postings per resolution, then are scored exactly (reuse-topk.ts), so the work per resolution is bounded;
+ * recall of the top k against the exact top k is measured (recallSample, test/reuse-recall.test.ts, the bench).
  * nearestResolutions answers the drafters' question (where was this draft copied from) with the same shingles,
  * weights and passages, as if the draft had been added to the corpus.
  */
-import {
-  blockIntersection, candidatesOf, indexCorpus, markBlocks, markDoc, pairIntersection, scratchOf, sharedHits, type ReuseIndex, type Scratch,
-} from './reuse-index.ts';
+import { indexCorpus, type ReuseIndex } from './reuse-index.ts';
+import { markDoc, pairIntersection, scratchOf, sharedHits } from './reuse-query.ts';
+import { recallOf, reusePairs, type TopKOptions } from './reuse-topk.ts';
 import { DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule, type ShingledText } from './shingles.ts';
 
 // The boilerplate decision is part of this module's contract: callers explain a score with it.
@@ -46,17 +46,14 @@ export interface SharedPassage {
   n_words: number;
 }
 
-export interface ReuseOptions {
+export interface ReuseOptions extends TopKOptions {
   /** Shortest passage reported, in substantive words (default 8). */
   minWords?: number;
   boilerplate?: BoilerplateRule;
   /** Rows scoring below this are left out (default 0); passages of the pairs kept are kept regardless. */
   minScore?: number;
-  /** Keep, for each resolution, only its k most similar (scope 'all'); default: every pair sharing a substantive shingle. */
-  topK?: number;
-  /** With topK: postings read per resolution to find candidates (default 50,000), and candidates then scored exactly (default 20 × topK). */
-  budget?: number;
-  candidates?: number;
+  /** With topK: measure recall of the pairs kept against the exact top k on this many resolutions (stats.recall). */
+  recallSample?: number;
   /** Find shared passages (default true); false gives scores only, with n_shared_passages 0. */
   passages?: boolean;
   /** Receives counts and times (ms) of the stages, for measurement. */
@@ -74,7 +71,10 @@ export interface ReuseStats {
   partial: number;
   pairsKept: number;
   passages: number;
-  ms: { index: number; candidates: number; rows: number; passages: number };
+  /** Share of the exact top k kept, on a sample (ReuseOptions.recallSample), else null. */
+  recall: { sample: number; recall: number } | null;
+  /** Times (ms) of the stages; index includes shingling. */
+  ms: { index: number; candidates: number; recall: number; rows: number; passages: number };
 }
 
 /** Shingles, terms and postings of a set of resolutions: build once, query many drafts. */
@@ -110,103 +110,6 @@ function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8A
   return sh.phrase.map((p, i) => (p || weight(sh.hashes[i] ?? 0) === 0 ? 1 : 0));
 }
 
-/** The value of rank `want` (0 = largest) among keys[0 … n), by quickselect; reorders keys. */
-function kthLargest(keys: Float64Array, n: number, want: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = keys[(lo + hi) >> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((keys[i] ?? 0) > pivot) i++;
-      while ((keys[j] ?? 0) < pivot) j--;
-      if (i <= j) {
-        const t = keys[i] ?? 0;
-        keys[i++] = keys[j] ?? 0;
-        keys[j--] = t;
-      }
-    }
-    if (want <= j) hi = j;
-    else if (want >= i) lo = i;
-    else break;
-  }
-  return keys[want] ?? 0;
-}
-
-/**
- * The m entries of s.touched[0 … n) with the largest key (ties: lower resolution number), best first, found by
- * selecting the m-th key rather than sorting all n: a resolution can reach every other.
- */
-function best(n: number, key: (b: number) => number, m: number, s: Scratch): number[] {
-  const keys = s.keys.subarray(0, n);
-  for (let i = 0; i < n; i++) keys[i] = key(s.touched[i] ?? 0);
-  const work = s.work.subarray(0, n);
-  work.set(keys);
-  const cut = n > m ? kthLargest(work, n, m - 1) : -Infinity;
-  const above: number[] = [];
-  const tied: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = keys[i] ?? 0;
-    if (k > cut) above.push(i);
-    else if (k === cut) tied.push(i);
-  }
-  const doc = (i: number) => s.touched[i] ?? 0;
-  tied.sort((a, b) => doc(a) - doc(b));
-  const chosen = [...above, ...tied.slice(0, Math.max(0, m - above.length))];
-  return chosen.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || doc(a) - doc(b)).map(doc);
-}
-
-/** The pairs to publish, [a, b] with a < b, ascending: all that share a weighted term, or each resolution's top k. */
-function pairsOf(ix: ReuseIndex, options: ReuseOptions): { pairs: number[]; scored: number; partial: number } {
-  const s = scratchOf(ix);
-  const k = options.topK ?? Infinity;
-  const out: number[] = [];
-  const total = (d: number) => ix.totals[d * ix.nScopes] ?? 0;
-  const jaccard = (x: number, b: number, inter: number) => {
-    const union = total(x) + total(b) - inter;
-    return round4(union > 0 ? inter / union : 0);
-  };
-  let scored = 0;
-  let partial = 0;
-  const keep = new Set<number>();
-  for (let x = 0; x < ix.n; x++) {
-    const { n, complete } = candidatesOf(ix, x, k === Infinity ? Infinity : (options.budget ?? 50_000), s);
-    if (k === Infinity) {
-      for (const b of Array.from(s.touched.subarray(0, n)).sort((p, q) => p - q)) if (b > x) out.push(x, b);
-    } else if (complete) {
-      // Every block was read: the shared weights are exact, so they rank the candidates directly, kept best k so far.
-      const top: { b: number; score: number }[] = [];
-      for (let i = 0; i < n; i++) {
-        const b = s.touched[i] ?? 0;
-        const score = jaccard(x, b, s.acc[b] ?? 0);
-        const last = top[top.length - 1];
-        if (top.length === k && last && (score < last.score || (score === last.score && b > last.b))) continue;
-        let at = top.length;
-        while (at > 0 && ((top[at - 1]?.score ?? 0) < score || ((top[at - 1]?.score ?? 0) === score && (top[at - 1]?.b ?? 0) > b))) at--;
-        top.splice(at, 0, { b, score });
-        if (top.length > k) top.pop();
-      }
-      for (const { b } of top) keep.add(Math.min(x, b) * ix.n + Math.max(x, b));
-      scored += n;
-    } else {
-      // The budget ran out: the most promising candidates by the weight seen so far are scored exactly.
-      partial++;
-      const pool = best(n, (b) => s.acc[b] ?? 0, options.candidates ?? 20 * k, s);
-      markBlocks(ix, x, s, true);
-      const exact = new Map(pool.map((b) => [b, jaccard(x, b, blockIntersection(ix, b, s))]));
-      markBlocks(ix, x, s, false);
-      const ranked = pool.sort((p, q) => (exact.get(q) ?? 0) - (exact.get(p) ?? 0) || p - q).slice(0, k);
-      for (const b of ranked) keep.add(Math.min(x, b) * ix.n + Math.max(x, b));
-      scored += pool.length;
-    }
-    for (let i = 0; i < n; i++) s.acc[s.touched[i] ?? 0] = 0;
-  }
-  if (k === Infinity) return { pairs: out, scored: out.length / 2, partial };
-  for (const key of [...keep].sort((p, q) => p - q)) out.push(Math.floor(key / ix.n), key % ix.n);
-  return { pairs: out, scored, partial };
-}
-
 /**
  * Similarity (whole and per measure) and shared passages of a set of resolutions, sorted: rows by scope ('all'
  * first), then a, b; passages by a, its provision, b, its provision, position. Each pair once, a < b by id.
@@ -218,7 +121,9 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
   const S = c.scopes.length;
   const G = ix.provs.length;
   const t1 = now();
-  const { pairs, scored, partial } = pairsOf(ix, options);
+  const { pairs, scored, partial } = reusePairs(ix, options);
+  const tr = now();
+  const recall = options.topK !== undefined && options.recallSample ? recallOf(ix, pairs, options.topK, options.recallSample) : null;
   const t2 = now();
   const scratch = scratchOf(ix);
   const rows: SimilarityRow[][] = c.scopes.map(() => []);
@@ -268,7 +173,7 @@ export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions 
   const t3 = now();
   options.stats?.({
     resolutions: ix.n, provisions: G, terms: ix.df.length, blocks: ix.blockRep.length, pairsScored: scored, partial, pairsKept: pairs.length / 2, passages: passages.length,
-    ms: { index: t1 - t0, candidates: t2 - t1, rows: t3 - t2 - msPassages, passages: msPassages },
+    recall, ms: { index: t1 - t0, candidates: tr - t1, recall: t2 - tr, rows: t3 - t2 - msPassages, passages: msPassages },
   });
   return { similarity: rows.flat(), passages };
 }

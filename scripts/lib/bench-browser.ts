@@ -1,0 +1,165 @@
+/**
+ * Measurements in real Chromium for scripts/bench-site.ts: a fresh browser context per measurement (cold cache), as
+ * a desktop or as a throttled phone (CDP: 1.6 Mbps down, 750 kbps up, 150 ms RTT, CPU 4× slower, 360 × 800 at 2×);
+ * a page's first view (bytes of every response up to the load event, decoded and as transferred, from the Resource
+ * Timing API), the time to its first visible chart and to load, and the page's physical minimum (its visible text
+ * and chart SVG, in UTF-8 bytes); the explorer's click-to-answer, DuckDB's own query time and the Parquet bytes
+ * fetched; the benchmark page's time to a scorecard for a pasted draft.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export type Profile = 'desktop' | 'mobile';
+
+export const MOBILE = { downloadKbps: 1600, uploadKbps: 750, rttMs: 150, cpuSlowdown: 4 } as const;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A cold page for one measurement; requests to any other host are refused. */
+export async function coldPage(browser: Browser, origin: string, profile: Profile): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(profile === 'mobile'
+    ? { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+    : { viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  if (profile === 'mobile') {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: MOBILE.rttMs, downloadThroughput: (MOBILE.downloadKbps * 1000) / 8, uploadThroughput: (MOBILE.uploadKbps * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpuSlowdown });
+  }
+  return { context, page };
+}
+
+export interface FirstViewMeasure {
+  route: string;
+  /** Response bodies up to the load event: decoded, and as transferred (brotli where the server had it). */
+  raw: number;
+  transferred: number;
+  requests: number;
+  /** Milliseconds from navigation start. */
+  loadMs: number;
+  /** First figure's <svg> visible; null for a page without a chart. */
+  firstChartMs: number | null;
+  /** Visible text (innerText) and chart SVG (outerHTML), UTF-8 bytes: what a page cannot be smaller than. */
+  minimum: number;
+}
+
+/** Opens a route cold and measures its first view. */
+export async function measureFirstView(browser: Browser, origin: string, route: string, profile: Profile): Promise<FirstViewMeasure> {
+  const { context, page } = await coldPage(browser, origin, profile);
+  try {
+    // Every frame until one shows a chart: the time its SVG was first laid out (the init script runs outside the
+    // page's Content-Security-Policy, through the DevTools protocol).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstChart?: number };
+      const tick = () => {
+        const shown = [...document.querySelectorAll('figure svg')].some((svg) => {
+          const box = svg.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && getComputedStyle(svg).visibility !== 'hidden';
+        });
+        if (shown) w.__firstChart = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(origin + route, { waitUntil: 'load', timeout: 180_000 });
+    const hasChart = (await page.locator('figure svg').count()) > 0;
+    if (hasChart) await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined, null, { timeout: 60_000 }).catch(() => undefined);
+    const firstChartMs = hasChart ? await page.evaluate(() => (window as unknown as { __firstChart?: number }).__firstChart ?? null) : null;
+    return await page.evaluate(({ route, firstChartMs }) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const loadEnd = nav.loadEventEnd || performance.now();
+      const entries = [nav, ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= loadEnd)];
+      const enc = new TextEncoder();
+      const svgs = [...document.querySelectorAll('figure svg')].reduce((n, s) => n + enc.encode(s.outerHTML).length, 0);
+      return {
+        route,
+        raw: entries.reduce((n, e) => n + e.decodedBodySize, 0),
+        transferred: entries.reduce((n, e) => n + e.encodedBodySize, 0),
+        requests: entries.length,
+        loadMs: Math.round(loadEnd),
+        firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs),
+        minimum: enc.encode(document.body.innerText).length + svgs,
+      };
+    }, { route, firstChartMs });
+  } finally {
+    await context.close();
+  }
+}
+
+export interface QueryMeasure {
+  sql: string;
+  /** Click on Run to the answer on screen, cold (engine and tables loaded by the click) and warm (run again). */
+  coldAnswerMs: number;
+  warmAnswerMs: number;
+  /** DuckDB's own time for the query, tables already loaded (the warm run's). */
+  duckdbMs: number;
+  rows: number;
+  /** Parquet bytes that crossed the network, and the size of the files they came from. */
+  parquetFetched: number;
+  parquetFilesBytes: number;
+}
+
+/** On /explore/: type a query, press Run, wait for the answer; twice (cold, then warm). */
+export async function measureQuery(browser: Browser, origin: string, sql: string, profile: Profile): Promise<QueryMeasure> {
+  const { context, page } = await coldPage(browser, origin, profile);
+  const parquet = new Map<string, { fetched: number; size: number }>();
+  page.on('response', async (res) => {
+    const url = res.url();
+    if (!url.endsWith('.parquet')) return;
+    const range = /\/(\d+)$/.exec(res.headers()['content-range'] ?? '');
+    const body = await res.body().catch(() => Buffer.alloc(0));
+    const p = parquet.get(url) ?? { fetched: 0, size: 0 };
+    p.fetched += body.length;
+    p.size = range ? Number(range[1]) : Math.max(p.size, body.length);
+    parquet.set(url, p);
+  });
+  try {
+    await page.goto(`${origin}/explore/`, { waitUntil: 'load', timeout: 180_000 });
+    const run = async () => {
+      await page.getByTestId('sql-input').fill(sql);
+      const t0 = Date.now();
+      await page.getByTestId('sql-run').click();
+      await page.waitForFunction((prev) => {
+        const s = document.querySelector<HTMLElement>('[data-testid="sql-status"]');
+        return !!s?.dataset.answerMs && s.dataset.answerMs !== prev;
+      }, await page.getByTestId('sql-status').getAttribute('data-answer-ms'), { timeout: 300_000 });
+      const wall = Date.now() - t0;
+      const d = await page.getByTestId('sql-status').evaluate((s) => ({ ...(s as HTMLElement).dataset }));
+      return { wall, answerMs: Number(d.answerMs), queryMs: Number(d.queryMs) };
+    };
+    const cold = await run();
+    const warm = await run();
+    const rows = await page.locator('[data-testid="sql-result"] tbody tr').count();
+    const files = [...parquet.values()];
+    return {
+      sql, coldAnswerMs: Math.max(cold.wall, Math.round(cold.answerMs)), warmAnswerMs: Math.max(warm.wall, Math.round(warm.answerMs)),
+      duckdbMs: warm.queryMs, rows,
+      parquetFetched: files.reduce((n, f) => n + f.fetched, 0), parquetFilesBytes: files.reduce((n, f) => n + f.size, 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** On /benchmark/: paste the draft, press Run, wait for the scorecard; from the click. */
+export async function measureScorecard(browser: Browser, origin: string, draft: string, profile: Profile): Promise<{ chars: number; scorecardMs: number }> {
+  const { context, page } = await coldPage(browser, origin, profile);
+  try {
+    await page.goto(`${origin}/benchmark/`, { waitUntil: 'load', timeout: 180_000 });
+    await page.getByTestId('draft-text').fill(draft);
+    const t0 = Date.now();
+    await page.getByTestId('draft-run').click();
+    await page.getByTestId('scorecard').waitFor({ state: 'visible', timeout: 300_000 });
+    return { chars: draft.length, scorecardMs: Date.now() - t0 };
+  } finally {
+    await context.close();
+  }
+}
