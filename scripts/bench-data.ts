@@ -1,7 +1,7 @@
 /**
- * npm run bench:data [-- --sizes 1000,10000] [--seed 1] [--workers N] [--recall 300]
+ * npm run bench:data [-- --sizes 1000,10000] [--seed 1] [--workers N] [--recall 300] [--reuse]
  * Measures the data build at national scale: for each size, a synthetic corpus in bench/tmp/synth-<size> (npm run
- * synth; reused when its SYNTHETIC.json has the same count and seed), then the data build on it as a child process
+ * synth, a few seconds; with --reuse, kept when its SYNTHETIC.json has the same count and seed), then the data build on it as a child process
  * (node scripts/build-data.ts --raw … --report …) with its wall time, peak memory and stages, the rows and bytes of
  * every table, and the recall of the published top-10 pairs against the exact top 10 on a sample. Splits analysis
  * into parse, classify and extract on a sample of texts. Writes bench/results-data.json (with the machine and the
@@ -39,7 +39,7 @@ function corpus(count: number): { dir: string; synthMs: number | null } {
   const dir = join(ROOT, 'bench', 'tmp', `synth-${label(count)}`);
   const manifest = join(dir, 'SYNTHETIC.json');
   const have = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { count: number; seed: number }) : null;
-  if (have?.count === count && have.seed === SEED) return { dir, synthMs: null };
+  if (args.includes('--reuse') && have?.count === count && have.seed === SEED) return { dir, synthMs: null };
   const t = performance.now();
   execFileSync(process.execPath, node('scripts/synth.ts', ['--count', String(count), '--out', dir, '--seed', String(SEED)]), { stdio: 'inherit' });
   return { dir, synthMs: performance.now() - t };
@@ -105,7 +105,7 @@ function main(): void {
     const totals = report.tables.reduce((a, t) => ({ rows: a.rows + t.rows, csvBytes: a.csvBytes + t.csvBytes, parquetBytes: a.parquetBytes + t.parquetBytes }), { rows: 0, csvBytes: 0, parquetBytes: 0 });
     return { count, synthMs, wallMs, ...report, totals };
   });
-  const split = analysisSplit(corpus(SIZES[0] ?? 1000).dir, 200);
+  const split = analysisSplit(join(ROOT, 'bench', 'tmp', `synth-${label(SIZES[0] ?? 1000)}`), 200);
   const [first, last] = [runs[0], runs[runs.length - 1]];
   const growth = first && last && last !== first ? (last.wallMs / first.wallMs) / (last.count / first.count) : null;
   const results = {

@@ -6,7 +6,8 @@
  * with scripts/lib/serve.ts (brotli, ranges) and measures in Chromium, as a desktop and as a throttled phone: every
  * route's first view (bytes, time to first chart, load), three queries on /explore/ (click to answer, DuckDB's own
  * time, Parquet bytes fetched by range requests) and the scorecard of a 20-page draft on /benchmark/. Writes
- * bench/results-site.json and prints a summary. --reuse keeps a synthetic corpus, data and build already there.
+ * bench/results-site.json and prints a summary. --reuse keeps a synthetic corpus and its data already there (the
+ * site is always built again: its build is measured).
  * Synthetic files stay under bench/tmp/ (ignored by git): never in public/ or dist/.
  */
 import { execSync } from 'node:child_process';
@@ -129,11 +130,11 @@ function buildScale(count: number) {
   if (!(REUSE && existsSync(join(ROOT, base, 'public', 'data', 'datapackage.json')))) ms.data = timed('synthetic data', `node scripts/build-data.ts --raw ${synth} --out ${base}/public/data`).ms;
   const site = { SITE_DATA_DIR: `${base}/public/data`, SITE_PUBLIC_DIR: `${base}/public`, SITE_OUT_DIR: `${base}/dist` };
   let budgets = '';
-  if (!(REUSE && existsSync(join(ROOT, base, 'dist', 'index.html')))) {
-    if (existsSync(join(ROOT, base, 'dist'))) rmSync(join(ROOT, base, 'dist'), { recursive: true });
-    ms.astro = timed('synthetic astro build', 'npx astro build', site).ms;
-    ms.precompress = timed('synthetic precompress', `node scripts/precompress.ts ${base}/dist`).ms;
-  }
+  if (existsSync(join(ROOT, base, 'dist'))) rmSync(join(ROOT, base, 'dist'), { recursive: true });
+  const rss = join(ROOT, base, 'astro-rss.txt');
+  ms.astro = timed('synthetic astro build', `/usr/bin/time -o ${rss} -f %M npx astro build`, site).ms;
+  const peakRssMb = Math.round(Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024);
+  ms.precompress = timed('synthetic precompress', `node scripts/precompress.ts ${base}/dist`).ms;
   try {
     const b = timed('synthetic budgets', `node scripts/check-budgets.ts ${base}/dist --raw ${synth}`);
     ms.budgets = b.ms;
@@ -141,7 +142,7 @@ function buildScale(count: number) {
   } catch (e) {
     budgets = `FAILED: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return { count, ms, budgets, output: sizes(join(ROOT, base, 'dist')), dist: join(ROOT, base, 'dist'), synth };
+  return { count, ms, peakRssMb, budgets, output: sizes(join(ROOT, base, 'dist')), dist: join(ROOT, base, 'dist'), synth };
 }
 
 async function main(): Promise<void> {
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
   }
   if (ONLY !== 'real') {
     const b = buildScale(COUNT);
-    results[`synthetic_${COUNT}`] = { build: { ms: b.ms, output: b.output, budgets: b.budgets.trim().split('\n') }, ...(await measureSite(`synthetic ${COUNT}`, b.dist, draft)) };
+    results[`synthetic_${COUNT}`] = { build: { ms: b.ms, astro_peak_rss_mb: b.peakRssMb, output: b.output, budgets: b.budgets.trim().split('\n') }, ...(await measureSite(`synthetic ${COUNT}`, b.dist, draft)) };
   }
   const file = join(ROOT, 'bench', 'results-site.json');
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};

@@ -115,7 +115,7 @@ describe('firstView and the budgets', () => {
   it('bounds a resolution page by its own source', () => {
     const page = 'resolutions/x/index.html';
     const v = (raw: number) => firstView(page, '<head></head>', site({ [page]: { raw, br: 1 } }));
-    expect(resolutionBound(20_000)).toBe(3 * 20_000 + 60 * KB);
+    expect(resolutionBound(20_000)).toBe(4 * 20_000 + 60 * KB);
     expect(checkFirstView(v(resolutionBound(20_000)), 20_000)).toEqual([]);
     expect(checkFirstView(v(resolutionBound(20_000) + 1), 20_000).map((f) => f.budget)).toEqual(['resolution-bound']);
   });

@@ -18,6 +18,8 @@ describe('precompress policy', () => {
     expect(brotliPlan('_astro/duckdb.Cotd73zA.js', 369_992, 10 * BULK_BYTES)).toEqual({ quality: 11, lgwin: 22, gzipLevel: 9 });
     expect(brotliPlan('resolutions/x/index.html', 96_000, BULK_BYTES)).toEqual({ quality: 11, lgwin: 22, gzipLevel: 9 });
     expect(brotliPlan('resolutions/x/index.html', 96_000, BULK_BYTES + 1)).toEqual({ quality: 5, lgwin: 22, gzipLevel: 6 });
+    expect(brotliPlan('data/shared_passages.csv', 590_000_000, BULK_BYTES + 1)).toEqual({ quality: 5, lgwin: 24, gzipLevel: 6 });
+    expect(brotliPlan('_astro/duckdb-eh.9ubY-jlA.wasm', 34_242_586, BULK_BYTES + 1)).toEqual({ quality: 9, lgwin: 24, gzipLevel: 9 });
   });
 
   it('counts only pages and records towards the bulk', () => {

@@ -105,6 +105,15 @@ export interface RawBuilt {
   reuse: ReuseStats | null;
 }
 
+/** compareResolutions on a worker thread, with a heap of its own (see reuse-worker.ts). */
+function reuseInWorker(docs: ReuseDocument[], options: ReuseOptions): Promise<ReturnType<typeof compareResolutions> & { stats: ReuseStats | null }> {
+  return new Promise((done, fail) => {
+    const w = new Worker(new URL('./reuse-worker.ts', import.meta.url), { workerData: { docs, options } });
+    w.once('message', (r) => void w.terminate().then(() => done(r), fail));
+    w.once('error', fail);
+  });
+}
+
 /** Analyse files on `workers` threads, each sent small batches as it finishes the last; results in file order. */
 async function analyseAll(paths: string[], workers: number): Promise<RawResult[]> {
   const results: RawResult[] = new Array(paths.length);
@@ -185,7 +194,8 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
     d.provisions.push({ id: p.provision_id, text: p.text, measures: p.measures });
     docs.set(p.resolution_id, d);
   }
-  const reuse = compareResolutions([...docs.values()], { ...REUSE, ...opts.reuse, stats: (st) => (built.reuse = st) });
+  const reuse = await reuseInWorker([...docs.values()], { ...REUSE, ...opts.reuse });
+  built.reuse = reuse.stats;
   const t3 = performance.now();
   built.tables = {
     resolutions: cat('resolutions'), provisions, legal_bases: cat('legal_bases'), corrections: cat('corrections'),

@@ -80,8 +80,3 @@ export function provincePages(groups: readonly ProvinceGroup[], size = PROVINCE_
 export function provincePath(slug: string, page = 1): string {
   return `/resolutions/province/${slug}/${page > 1 ? `${page}/` : ''}`;
 }
-
-/** Counts of a set of resolutions per province, in the groups' order: how many of each province's resolutions pass. */
-export function countPerProvince(groups: readonly ProvinceGroup[], pass: (id: string) => boolean): number[] {
-  return groups.map((g) => g.ids.reduce((n, id) => n + (pass(id) ? 1 : 0), 0));
-}
