@@ -1,20 +1,21 @@
 /**
- * npm run bench:site [-- --reuse] [--count N] [--only real|scale] [--no-mobile]
+ * npm run bench:site [-- --reuse] [--measure-only] [--count N] [--only real|scale] [--no-mobile]
  * The site's speed, measured: builds the real site (npm run build: data, astro build, precompress, budgets) and a
  * synthetic one of N resolutions (default 10,000: npm run synth, the data build with --raw, then the same site build
  * into bench/tmp/site-<N>/ with SITE_DATA_DIR / SITE_PUBLIC_DIR / SITE_OUT_DIR, timed step by step), serves each
  * with scripts/lib/serve.ts (brotli, ranges) and measures in Chromium, as a desktop and as a throttled phone: every
  * route's first view (bytes, time to first chart, load), three queries on /explore/ (click to answer, DuckDB's own
- * time, Parquet bytes fetched by range requests) and the scorecard of a 20-page draft on /benchmark/. Writes
- * bench/results-site.json and prints a summary. --reuse keeps a synthetic corpus and its data already there (the
- * site is always built again: its build is measured).
+ * time, Parquet bytes fetched by range requests), the compare picker's first search, and the scorecard of a
+ * 20-page draft on /benchmark/. Writes bench/results-site.json and prints a summary. --reuse keeps a synthetic
+ * corpus and its data already there (the site is always built again: its build is measured); --measure-only
+ * measures the sites already built and keeps the build figures of the last full run.
  * Synthetic files stay under bench/tmp/ (ignored by git): never in public/ or dist/.
  */
 import { execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, measureFirstView, measureQuery, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
+import { launchChromium, measureFirstView, measurePickerSearch, measureQuery, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
 import { ROOT } from './lib/reference.ts';
 import { serveDir } from './lib/serve.ts';
 import { benchDraft } from './lib/bench-draft.ts';
@@ -23,6 +24,8 @@ const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? '') : null);
 const COUNT = Number(arg('--count') ?? 10_000);
 const REUSE = args.includes('--reuse');
+// Measure the sites already built (dist/, bench/tmp/site-N/dist) and keep the build figures of the last full run.
+const MEASURE_ONLY = args.includes('--measure-only');
 const ONLY = arg('--only');
 const PROFILES: Profile[] = args.includes('--no-mobile') ? ['desktop'] : ['desktop', 'mobile'];
 
@@ -30,8 +33,8 @@ export const QUERIES = [
   'SELECT jurisdiction, n_measures FROM resolutions ORDER BY n_measures DESC LIMIT 10',
   // Provisions per measure per level.
   'SELECT r.level, m.code, count(*) AS n_provisions FROM provision_measures m JOIN resolutions r ON r.id = m.resolution_id GROUP BY r.level, m.code ORDER BY r.level, m.code',
-  // Resolutions citing a basis already superseded on their date, per level.
-  'SELECT r.level, count(DISTINCT b.resolution_id) AS n_resolutions FROM legal_bases b JOIN resolutions r ON r.id = b.resolution_id WHERE b.is_superseded GROUP BY r.level ORDER BY r.level',
+  // Resolutions citing a basis already superseded on their date, of those whose legal bases are known, per level.
+  'SELECT r.level, count(DISTINCT b.resolution_id) FILTER (WHERE b.is_superseded) AS citing_superseded, count(DISTINCT b.resolution_id) AS with_legal_bases FROM legal_bases b JOIN resolutions r ON r.id = b.resolution_id GROUP BY r.level ORDER BY r.level',
 ];
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -99,9 +102,11 @@ async function measureSite(name: string, dist: string, draft: string) {
         queries.push({ ...q, cold_per_duckdb: +(q.coldAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1), warm_per_duckdb: +(q.warmAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1) });
         process.stdout.write(`bench:site: ${name} ${profile} query: cold ${q.coldAnswerMs} ms, warm ${q.warmAnswerMs} ms, duckdb ${q.duckdbMs} ms, parquet ${q.parquetFetched}/${q.parquetFilesBytes} B\n`);
       }
+      const picker = await measurePickerSearch(browser, url, 'lang son', profile);
+      process.stdout.write(`bench:site: ${name} ${profile} picker search: ${picker.searchMs} ms from the first keystroke, index ${picker.indexTransferred}/${picker.indexRaw} B\n`);
       const scorecard = await measureScorecard(browser, url, draft, profile);
       process.stdout.write(`bench:site: ${name} ${profile} scorecard of ${scorecard.chars} chars: ${scorecard.scorecardMs} ms\n`);
-      out[profile] = { pages, queries, scorecard };
+      out[profile] = { pages, queries, picker, scorecard };
     }
   } finally {
     await browser.close();
@@ -142,7 +147,7 @@ function buildScale(count: number) {
   } catch (e) {
     budgets = `FAILED: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return { count, ms, peakRssMb, budgets, output: sizes(join(ROOT, base, 'dist')), dist: join(ROOT, base, 'dist'), synth };
+  return { count, ms, peakRssMb, budgets, output: sizes(join(ROOT, base, 'dist')), synth };
 }
 
 async function main(): Promise<void> {
@@ -154,16 +159,19 @@ async function main(): Promise<void> {
     queries: QUERIES,
     draft_chars: draft.length,
   };
+  const file = join(ROOT, 'bench', 'results-site.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>) : {};
+  const kept = (key: string) => previous[key]?.build ?? null;
   if (ONLY !== 'scale') {
-    const build = buildReal();
-    results.real = { build: { ms: build.ms, output: build.output, budgets: build.budgets.trim().split('\n') }, ...(await measureSite('real', join(ROOT, 'dist'), draft)) };
+    const build = MEASURE_ONLY ? kept('real') : ((b) => ({ ms: b.ms, output: b.output, budgets: b.budgets.trim().split('\n') }))(buildReal());
+    results.real = { build, ...(await measureSite('real', join(ROOT, 'dist'), draft)) };
   }
   if (ONLY !== 'real') {
-    const b = buildScale(COUNT);
-    results[`synthetic_${COUNT}`] = { build: { ms: b.ms, astro_peak_rss_mb: b.peakRssMb, output: b.output, budgets: b.budgets.trim().split('\n') }, ...(await measureSite(`synthetic ${COUNT}`, b.dist, draft)) };
+    const key = `synthetic_${COUNT}`;
+    const dist = join(ROOT, `bench/tmp/site-${COUNT}`, 'dist');
+    const build = MEASURE_ONLY ? kept(key) : ((b) => ({ ms: b.ms, astro_peak_rss_mb: b.peakRssMb, output: b.output, budgets: b.budgets.trim().split('\n') }))(buildScale(COUNT));
+    results[key] = { build, ...(await measureSite(`synthetic ${COUNT}`, dist, draft)) };
   }
-  const file = join(ROOT, 'bench', 'results-site.json');
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...previous, ...results }, null, 1)}\n`);
   renameSync(`${file}.tmp`, file);
   process.stdout.write(`bench:site: wrote ${file}\n`);

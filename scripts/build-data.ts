@@ -12,9 +12,10 @@
  * scripts/bench-data.ts. Refuses to write synthetic texts (npm run synth) into public/data.
  */
 import { pathToFileURL } from 'node:url';
-import { join, resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
-import { buildRawTables, buildTables } from './lib/tables.ts';
+import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { stableJson, toDataPackage } from '../src/lib/datapackage.ts';
+import { buildRawTables, buildTables, reuseKeyProblems } from './lib/tables.ts';
 import { DataError } from './lib/reference.ts';
 import { writeTables, type WrittenTable } from './lib/write-tables.ts';
 import { ROOT } from './lib/reference.ts';
@@ -28,29 +29,56 @@ export async function buildData(outDir: string, log: (s: string) => void = () =>
   return { ...built, written };
 }
 
-/** Build from uncurated texts and write; the report says where the time and memory went. */
+/**
+ * Build from uncurated texts and write. Text reuse runs on its own thread while the other tables are validated and
+ * written on this one, into a staging directory beside OUT; reuse's tables follow, then datapackage.json, and only
+ * then does every file move into OUT, so a failure anywhere leaves OUT as it was. The report says where the time
+ * and memory went.
+ */
 export async function buildRawData(rawDir: string, outDir: string, opts: { workers?: number; recall?: number } = {}) {
   const started = performance.now();
   const built = await buildRawTables(rawDir, { workers: opts.workers, reuse: opts.recall ? { recallSample: opts.recall } : {} });
   if (built.synthetic > 0 && resolve(outDir) === resolve(ROOT, 'public', 'data')) {
     throw new DataError(`${rawDir}: ${built.synthetic} synthetic texts (first line "<!-- SYNTHETIC …"); they are for measurement and never published; hint: --out bench/tmp/…`);
   }
-  const t = performance.now();
-  const written = await writeTables(outDir, built.tables, { version: DATA_VERSION, sources: built.sources });
-  const write = performance.now() - t;
-  const usage = process.resourceUsage();
-  return {
-    built,
-    written,
-    report: {
+  const staging = join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}.staging-${process.pid}`);
+  const tail = performance.now();
+  const cpu0 = process.cpuUsage();
+  try {
+    const [first, reuse] = await Promise.all([
+      writeTables(staging, built.tables, { version: DATA_VERSION, sources: built.sources, datapackage: false }).then((w) => ({ ...w, ms: performance.now() - tail })),
+      built.reuse,
+    ]);
+    const problems = reuseKeyProblems(built.tables, reuse.tables);
+    if (problems.length) throw new DataError(`text reuse names rows the other tables lack:\n- ${problems.slice(0, 20).join('\n- ')}`);
+    const t = performance.now();
+    const second = await writeTables(staging, reuse.tables, { version: DATA_VERSION, sources: built.sources, datapackage: false });
+    const writeReuse = performance.now() - t;
+    const files = [...first.files, ...second.files];
+    const described = Object.fromEntries(files.map((f) => [f.table, { csv: `${f.table}.csv`, parquet: `${f.table}.parquet`, csvBytes: f.csvBytes, csvSha256: f.csvSha256, parquetBytes: f.parquetBytes, parquetSha256: f.parquetSha256 }]));
+    const pkg = toDataPackage({ version: DATA_VERSION, tables: files.map((f) => f.table), files: described, sources: built.sources });
+    await writeFile(join(staging, 'datapackage.json'), stableJson(pkg));
+    await mkdir(outDir, { recursive: true });
+    for (const name of [...files.flatMap((f) => [`${f.table}.csv`, `${f.table}.parquet`]), 'datapackage.json']) await rename(join(staging, name), join(outDir, name));
+    const cpuTail = process.cpuUsage(cpu0);
+    const usage = process.resourceUsage();
+    const report = {
       files: built.files, resolutions: built.tables.resolutions.length, skipped: built.skipped.length, duplicates: built.duplicates.length,
       renamed: built.renamed.length, synthetic: built.synthetic, workers: built.workers,
-      ms: { total: performance.now() - started, analyse: built.ms.analyse, merge: built.ms.merge, reuse: built.ms.reuse, write, perFile: built.ms.perFile },
-      reuse: built.reuse,
-      tables: written.files.map((f: WrittenTable) => ({ table: f.table, rows: f.rows, csvBytes: f.csvBytes, parquetBytes: f.parquetBytes })),
+      ms: {
+        total: performance.now() - started, analyse: built.ms.analyse, merge: built.ms.merge, perFile: built.ms.perFile,
+        // Text reuse and the writing of the other tables overlap; then reuse's tables are written.
+        reuse: reuse.ms, writeTables: first.ms, writeReuse, tail: performance.now() - tail,
+      },
+      cpuMs: { analyse: built.cpuMs.analyse, merge: built.cpuMs.merge, reuseThread: reuse.cpuMs, tail: (cpuTail.user + cpuTail.system) / 1000 },
+      reuse: reuse.stats,
+      tables: files.map((f: WrittenTable) => ({ table: f.table, rows: f.rows, csvBytes: f.csvBytes, parquetBytes: f.parquetBytes })),
       maxRssMB: usage.maxRSS / 1024, cpuSeconds: { user: usage.userCPUTime / 1e6, system: usage.systemCPUTime / 1e6 },
-    },
-  };
+    };
+    return { built, files, report };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 const argOf = (args: string[], name: string) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? '') : null);
@@ -69,18 +97,18 @@ async function main(): Promise<void> {
     if (!rawDir || argOf(args, '--out') === null) throw new DataError('--raw needs a directory and an explicit --out; hint: node scripts/build-data.ts --raw bench/tmp/synth-1k --out bench/tmp/out-1k');
     const workers = argOf(args, '--workers');
     const recall = argOf(args, '--recall');
-    const { built, written, report } = await buildRawData(rawDir, outDir, { workers: workers ? Number(workers) : undefined, recall: recall ? Number(recall) : undefined });
+    const { built, files, report } = await buildRawData(rawDir, outDir, { workers: workers ? Number(workers) : undefined, recall: recall ? Number(recall) : undefined });
     for (const s of built.skipped.slice(0, 10)) process.stdout.write(`  skipped ${s.file}: ${s.reason}\n`);
-    printTables(written.files);
+    printTables(files);
     const ms = report.ms;
     const r = report.reuse;
+    const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
     process.stdout.write(
       `data --raw: ${report.resolutions} resolutions from ${report.files} files (${report.skipped} skipped, ${report.duplicates} duplicate, ${report.renamed} renamed) → ${outDir}\n` +
-        `  analyse ${(ms.analyse / 1000).toFixed(1)} s on ${report.workers} workers (per file: read ${(ms.perFile.read / 1000).toFixed(1)} s, analyze ${(ms.perFile.analyze / 1000).toFixed(1)} s, rows ${(ms.perFile.rows / 1000).toFixed(1)} s)` +
-        `, merge ${(ms.merge / 1000).toFixed(1)} s, reuse ${(ms.reuse / 1000).toFixed(1)} s` +
-        (r ? ` (index ${(r.ms.index / 1000).toFixed(1)}, candidates ${(r.ms.candidates / 1000).toFixed(1)}, rows ${(r.ms.rows / 1000).toFixed(1)}, passages ${(r.ms.passages / 1000).toFixed(1)}; ${r.pairsKept} pairs kept of ${r.pairsScored} scored` +
-          (r.recall ? `; recall@10 ${r.recall.recall.toFixed(4)} on ${r.recall.sample} in ${(r.ms.recall / 1000).toFixed(1)} s` : '') + ')' : '') +
-        `, write ${(ms.write / 1000).toFixed(1)} s; total ${(ms.total / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMB)} MB\n`,
+        `  analyse ${sec(ms.analyse)} on ${report.workers} workers (per file: read ${sec(ms.perFile.read)}, analyze ${sec(ms.perFile.analyze)}, rows ${sec(ms.perFile.rows)}), merge ${sec(ms.merge)}\n` +
+        `  reuse ${sec(ms.reuse)} on its thread (index ${sec(r.ms.index)}, candidates ${sec(r.ms.candidates)}, rows ${sec(r.ms.rows)}, passages ${sec(r.ms.passages)}; ${r.pairsKept} pairs kept of ${r.pairsScored} scored` +
+        (r.recall ? `; recall@10 ${r.recall.recall.toFixed(4)} on ${r.recall.sample} in ${sec(r.ms.recall)}` : '') + `), meanwhile write other tables ${sec(ms.writeTables)}\n` +
+        `  write reuse tables ${sec(ms.writeReuse)}; after analysis ${sec(ms.tail)}; total ${sec(ms.total)}, peak RSS ${Math.round(report.maxRssMB)} MB, CPU ${(report.cpuSeconds.user + report.cpuSeconds.system).toFixed(1)} s\n`,
     );
     const reportFile = argOf(args, '--report');
     if (reportFile) await writeFile(reportFile, `${JSON.stringify(report, null, 1)}\n`);

@@ -4,7 +4,8 @@
  * a page's first view (bytes of every response up to the load event, decoded and as transferred, from the Resource
  * Timing API), the time to its first visible chart and to load, and the page's physical minimum (its visible text
  * and chart SVG, in UTF-8 bytes); the explorer's click-to-answer, DuckDB's own query time and the Parquet bytes
- * fetched; the benchmark page's time to a scorecard for a pasted draft.
+ * fetched; the compare picker's first search (its index loads on the first keystroke); the benchmark page's time to
+ * a scorecard for a pasted draft.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -159,6 +160,23 @@ export async function measureScorecard(browser: Browser, origin: string, draft: 
     await page.getByTestId('draft-run').click();
     await page.getByTestId('scorecard').waitFor({ state: 'visible', timeout: 300_000 });
     return { chars: draft.length, scorecardMs: Date.now() - t0 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** On /compare/: type a place name into the picker; from the first keystroke to the matching options, and the index's bytes. */
+export async function measurePickerSearch(browser: Browser, origin: string, query: string, profile: Profile): Promise<{ query: string; searchMs: number; indexTransferred: number; indexRaw: number }> {
+  const { context, page } = await coldPage(browser, origin, profile);
+  try {
+    await page.goto(`${origin}/compare/`, { waitUntil: 'load', timeout: 180_000 });
+    const before = await page.locator('#cmp-status').textContent();
+    const t0 = Date.now();
+    await page.locator('#cmp-q').pressSequentially(query);
+    await page.waitForFunction((prev) => document.querySelector('#cmp-status')?.textContent !== prev && !!document.querySelector('#cmp-options input'), before, { timeout: 180_000 });
+    const searchMs = Date.now() - t0;
+    const index = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/data/site/index.json')));
+    return { query, searchMs, indexTransferred: index?.encodedBodySize ?? 0, indexRaw: index?.decodedBodySize ?? 0 };
   } finally {
     await context.close();
   }

@@ -2,12 +2,13 @@
  * Reads every curated resolution with its raw source, checks the source against its recorded sha256, analyses it
  * with the library and gathers the rows of every published table (plus text reuse across resolutions). I/O only
  * here; the mapping to rows is src/lib/rows.ts. buildRawTables does the same for a directory of uncurated texts
- * (the parser's reading stands in for reviewed metadata), analysing them on worker threads, one per core.
+ * (the parser's reading stands in for reviewed metadata), analysing them on worker threads, one per core, and hands
+ * back text reuse still computing on a thread of its own, so the caller can write the other tables meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Jurisdiction } from '../../src/lib/jurisdictions.ts';
 import type { RawJob, RawResult } from './raw-worker.ts';
@@ -16,10 +17,10 @@ import type { Curated } from '../../src/lib/curated.ts';
 import type { PackageSource } from '../../src/lib/datapackage.ts';
 import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/rows.ts';
 import type { RowOf } from '../../src/lib/schema.ts';
-import { compareResolutions, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
+import { compareResolutions, unpackReuse, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { reviewIndex } from '../../src/lib/annotations.ts';
-import { DATA, DataError, loadAnnotations, loadCurated, loadReference } from './reference.ts';
+import { DATA, DataError, loadAnnotations, loadCurated, loadReference, ROOT } from './reference.ts';
 
 export interface BuiltTables {
   tables: ResolutionRows & {
@@ -89,8 +90,13 @@ export function buildTables(): BuiltTables {
   };
 }
 
+type ReuseTables = Pick<BuiltTables['tables'], 'similarity' | 'shared_passages'>;
+
 export interface RawBuilt {
-  tables: BuiltTables['tables'];
+  /** Every table but text reuse's. */
+  tables: Omit<BuiltTables['tables'], keyof ReuseTables>;
+  /** Text reuse, still computing on its own thread when buildRawTables returns: write the other tables meanwhile. */
+  reuse: Promise<{ tables: ReuseTables; stats: ReuseStats; ms: number; cpuMs: number }>;
   sources: PackageSource[];
   files: number;
   skipped: { file: string; reason: string }[];
@@ -101,17 +107,42 @@ export interface RawBuilt {
   synthetic: number;
   workers: number;
   /** Wall times (ms) of the build's stages, and the summed per-file times the workers spent. */
-  ms: { analyse: number; merge: number; reuse: number; perFile: { read: number; analyze: number; rows: number } };
-  reuse: ReuseStats | null;
+  ms: { analyse: number; merge: number; perFile: { read: number; analyze: number; rows: number } };
+  /** CPU time (ms, every thread of the process) of the same stages: robust to other work on the machine, unlike wall time. */
+  cpuMs: { analyse: number; merge: number };
 }
 
-/** compareResolutions on a worker thread, with a heap of its own (see reuse-worker.ts). */
-function reuseInWorker(docs: ReuseDocument[], options: ReuseOptions): Promise<ReturnType<typeof compareResolutions> & { stats: ReuseStats | null }> {
+/** compareResolutions on a worker thread with a heap of its own (see reuse-worker.ts); rows made here from its numbers. */
+function reuseInWorker(docs: ReuseDocument[], options: ReuseOptions): RawBuilt['reuse'] {
+  const started = performance.now();
   return new Promise((done, fail) => {
     const w = new Worker(new URL('./reuse-worker.ts', import.meta.url), { workerData: { docs, options } });
-    w.once('message', (r) => void w.terminate().then(() => done(r), fail));
+    w.once('message', ({ packed, cpuMs }: { packed: PackedReuse; cpuMs: number }) => {
+      void w.terminate();
+      try {
+        const { similarity, passages } = unpackReuse(packed, docs);
+        const tables = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
+        done({ tables, stats: packed.stats, ms: performance.now() - started, cpuMs });
+      } catch (e) {
+        fail(e);
+      }
+    });
     w.once('error', fail);
   });
+}
+
+/** Rows of text reuse that name a resolution or provision the other tables lack (checked here: they are written apart). */
+export function reuseKeyProblems(tables: RawBuilt['tables'], reuse: ReuseTables): string[] {
+  const ids = new Set((tables.resolutions as unknown as { id: string }[]).map((r) => r.id));
+  const provs = new Set((tables.provisions as unknown as { resolution_id: string; provision_id: string }[]).map((p) => `${p.resolution_id}#${p.provision_id}`));
+  const problems: string[] = [];
+  for (const r of reuse.similarity as unknown as { resolution_a: string; resolution_b: string }[]) {
+    if (!ids.has(r.resolution_a) || !ids.has(r.resolution_b)) problems.push(`similarity ${r.resolution_a} ${r.resolution_b}: no such resolution`);
+  }
+  for (const p of reuse.shared_passages as unknown as { resolution_a: string; provision_a: string; resolution_b: string; provision_b: string }[]) {
+    if (!provs.has(`${p.resolution_a}#${p.provision_a}`) || !provs.has(`${p.resolution_b}#${p.provision_b}`)) problems.push(`shared_passages ${p.resolution_a}#${p.provision_a} ${p.resolution_b}#${p.provision_b}: no such provision`);
+  }
+  return problems;
 }
 
 /** Analyse files on `workers` threads, each sent small batches as it finishes the last; results in file order. */
@@ -145,14 +176,23 @@ async function analyseAll(paths: string[], workers: number): Promise<RawResult[]
 export async function buildRawTables(dir: string, opts: { workers?: number; reuse?: ReuseOptions } = {}): Promise<RawBuilt> {
   const names = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort();
   if (names.length === 0) throw new DataError(`${dir}: no .txt or .md files; hint: npm run synth -- --count 1000 --out ${dir}`);
+  // The same directory is named the same way in datapackage.json however it was given on the command line.
+  const where = relative(ROOT, resolve(dir)).startsWith('..') ? resolve(dir) : relative(ROOT, resolve(dir)).split(sep).join('/');
   const reference = loadReference();
   const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), names.length));
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const c0 = cpu();
   const t0 = performance.now();
   const results = await analyseAll(names.map((f) => resolve(dir, f)), workers);
   const t1 = performance.now();
-  const built: RawBuilt = {
-    tables: {} as RawBuilt['tables'], sources: [{ title: `Uncurated texts in ${dir} (${names.length} files)`, path: dir }], files: names.length,
-    skipped: [], duplicates: [], renamed: [], synthetic: 0, workers, ms: { analyse: t1 - t0, merge: 0, reuse: 0, perFile: { read: 0, analyze: 0, rows: 0 } }, reuse: null,
+  const c1 = cpu();
+  const built: Omit<RawBuilt, 'reuse'> = {
+    tables: {} as RawBuilt['tables'], sources: [{ title: `Uncurated texts in ${where} (${names.length} files)`, path: where }], files: names.length,
+    skipped: [], duplicates: [], renamed: [], synthetic: 0, workers, ms: { analyse: t1 - t0, merge: 0, perFile: { read: 0, analyze: 0, rows: 0 } },
+    cpuMs: { analyse: c1 - c0, merge: 0 },
   };
   const bySha = new Map<string, string>();
   const taken = new Set<string>();
@@ -184,7 +224,6 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
     parts.push(r.rows);
   }
   const cat = <K extends keyof ResolutionRows>(k: K): ResolutionRows[K] => parts.flatMap((p) => p[k] as unknown[]) as ResolutionRows[K];
-  const t2 = performance.now();
   const provisions = cat('provisions');
   const docs = new Map<string, ReuseDocument>();
   const full = new Set(cat('resolutions').filter((x) => (x as unknown as { completeness: string }).completeness !== 'metadata-only').map((x) => (x as unknown as { id: string }).id));
@@ -194,16 +233,13 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
     d.provisions.push({ id: p.provision_id, text: p.text, measures: p.measures });
     docs.set(p.resolution_id, d);
   }
-  const reuse = await reuseInWorker([...docs.values()], { ...REUSE, ...opts.reuse });
-  built.reuse = reuse.stats;
-  const t3 = performance.now();
+  const reuse = reuseInWorker([...docs.values()], { ...REUSE, ...opts.reuse });
   built.tables = {
     resolutions: cat('resolutions'), provisions, legal_bases: cat('legal_bases'), corrections: cat('corrections'),
     provision_measures: cat('provision_measures'), objectives: cat('objectives'), funding: cat('funding'), supervision: cat('supervision'),
     jurisdictions: jurisdictionRows([...units.values()]), taxonomy: taxonomyRows(reference.taxonomy),
-    similarity: reuse.similarity as unknown as RowOf<'similarity'>[], shared_passages: reuse.passages as unknown as RowOf<'shared_passages'>[],
   };
-  built.ms.merge = t2 - t1;
-  built.ms.reuse = t3 - t2;
-  return built;
+  built.ms.merge = performance.now() - t1;
+  built.cpuMs.merge = cpu() - c1;
+  return { ...built, reuse };
 }

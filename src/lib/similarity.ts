@@ -12,9 +12,11 @@
  * weights and passages, as if the draft had been added to the corpus.
  */
 import { indexCorpus, type ReuseIndex } from './reuse-index.ts';
-import { markDoc, pairIntersection, scratchOf, sharedHits } from './reuse-query.ts';
-import { recallOf, reusePairs, type TopKOptions } from './reuse-topk.ts';
-import { DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule, type ShingledText } from './shingles.ts';
+import { boilerplateMap, comparePacked, type PackedReuse } from './reuse-compare.ts';
+import type { TopKOptions } from './reuse-topk.ts';
+import { DEFAULT_BOILERPLATE, dfThreshold, idf, maximalRuns, shingleText, type BoilerplateRule } from './shingles.ts';
+
+export type { PackedReuse } from './reuse-compare.ts';
 
 // The boilerplate decision is part of this module's contract: callers explain a score with it.
 export { BOILERPLATE_PHRASES, boilerplateReason, isBoilerplate } from './shingles.ts';
@@ -105,9 +107,35 @@ export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): 
   return { ids: sorted.map((d) => d.id), scopes, rule, minWords: options.minWords ?? 8, index: indexCorpus(masked, scopes.length, rule) };
 }
 
-/** Per shingle of a text: 1 where it is boilerplate (fixed phrase, or weight 0 under the corpus statistics). */
-function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8Array {
-  return sh.phrase.map((p, i) => (p || weight(sh.hashes[i] ?? 0) === 0 ? 1 : 0));
+/** Pairs, rows and passages as typed arrays (reuse-compare.ts): what a worker thread sends back. */
+export function compareResolutionsPacked(docs: ReuseDocument[], options: ReuseOptions = {}): PackedReuse {
+  const started = now();
+  return comparePacked(buildCorpus(docs, options), options, started);
+}
+
+/** Rows of a packed result, with ids and texts from the documents it was computed from (in any order). */
+export function unpackReuse(p: PackedReuse, docs: ReuseDocument[]): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
+  const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
+  if (sorted.length !== p.ids.length || sorted.some((d, i) => d.id !== p.ids[i])) throw new Error('unpackReuse: expected the documents the result was computed from; hint: pass the same list');
+  const provs = sorted.flatMap((d) => d.provisions);
+  const docOf = new Int32Array(provs.length);
+  sorted.forEach((_, i) => docOf.fill(i, p.provStart[i] ?? 0, p.provStart[i + 1] ?? provs.length));
+  // Spans point into the NFC text, as the tokens were read from it.
+  const nfc: (string | undefined)[] = [];
+  const textOf = (g: number) => (nfc[g] ??= (provs[g]?.text ?? '').normalize('NFC'));
+  const r = p.rows;
+  const similarity = Array.from(r.a, (a, i): SimilarityRow => ({
+    resolution_a: p.ids[a] ?? '', resolution_b: p.ids[r.b[i] ?? 0] ?? '', scope: p.scopes[r.scope[i] ?? 0] ?? '', score: r.score[i] ?? 0, n_shared_passages: r.n[i] ?? 0,
+  }));
+  const q = p.passages;
+  const passages = Array.from(q.ga, (ga, i): SharedPassage => {
+    const gb = q.gb[i] ?? 0;
+    return {
+      resolution_a: p.ids[docOf[ga] ?? 0] ?? '', provision_a: provs[ga]?.id ?? '', resolution_b: p.ids[docOf[gb] ?? 0] ?? '', provision_b: provs[gb]?.id ?? '',
+      ord: q.ord[i] ?? 0, text: textOf(ga).slice(q.start[i], q.end[i]), n_words: q.words[i] ?? 0,
+    };
+  });
+  return { similarity, passages };
 }
 
 /**
@@ -115,67 +143,9 @@ function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8A
  * first), then a, b; passages by a, its provision, b, its provision, position. Each pair once, a < b by id.
  */
 export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions = {}): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
-  const t0 = now();
-  const c = buildCorpus(docs, options);
-  const ix = c.index;
-  const S = c.scopes.length;
-  const G = ix.provs.length;
-  const t1 = now();
-  const { pairs, scored, partial } = reusePairs(ix, options);
-  const tr = now();
-  const recall = options.topK !== undefined && options.recallSample ? recallOf(ix, pairs, options.topK, options.recallSample) : null;
-  const t2 = now();
-  const scratch = scratchOf(ix);
-  const rows: SimilarityRow[][] = c.scopes.map(() => []);
-  const passages: SharedPassage[] = [];
-  const weightOf = (h: number) => ix.weight[ix.termOf(h)] ?? 0;
-  const boilerplate: (Uint8Array | undefined)[] = [];
-  let group: { key: number; ord: number; p: SharedPassage }[] = [];
-  let msPassages = 0;
-  const flush = () => {
-    group.sort((x, y) => x.key - y.key || x.ord - y.ord);
-    for (const g of group) passages.push(g.p);
-    group = [];
-  };
-  for (let i = 0; i < pairs.length; i += 2) {
-    const a = pairs[i] ?? 0;
-    const b = pairs[i + 1] ?? 0;
-    if (i > 0 && a !== pairs[i - 2]) flush();
-    const tp = now();
-    const counts = new Array<number>(S).fill(0);
-    for (const [key, list] of options.passages === false ? [] : sharedHits(ix, a, b, scratch)) {
-      const ga = Math.floor(key / G);
-      const pa = ix.provs[ga];
-      const pb = ix.provs[key % G];
-      if (!pa || !pb) continue;
-      const bp = (boilerplate[ga] ??= boilerplateMap(pa.sh, weightOf));
-      maximalRuns(pa.sh.tokens.words, pb.sh.tokens.words, list, bp, c.minWords).forEach(([s, e], k) => {
-        const t = pa.sh.tokens;
-        // Passages of one resolution a are ordered by its provision first, then b's: keys sort them after the pairs.
-        group.push({ key, ord: k, p: { resolution_a: c.ids[a] ?? '', provision_a: pa.id, resolution_b: c.ids[b] ?? '', provision_b: pb.id, ord: k + 1, text: t.text.slice(t.starts[s], t.ends[e - 1]), n_words: e - s } });
-        for (let sc = 0; sc < S; sc++) if (pa.mask & pb.mask & (1 << sc)) counts[sc] = (counts[sc] ?? 0) + 1;
-      });
-    }
-    msPassages += now() - tp;
-    markDoc(ix, b, scratch);
-    const inter = pairIntersection(ix, a, scratch);
-    markDoc(ix, b, scratch, true);
-    for (let s = 0; s < S; s++) {
-      const x = inter[s] ?? 0;
-      if (x <= 0) continue;
-      const union = (ix.totals[a * S + s] ?? 0) + (ix.totals[b * S + s] ?? 0) - x;
-      const score = round4(union > 0 ? x / union : 0);
-      if (score < (options.minScore ?? 0)) continue;
-      rows[s]?.push({ resolution_a: c.ids[a] ?? '', resolution_b: c.ids[b] ?? '', scope: c.scopes[s] ?? '', score, n_shared_passages: counts[s] ?? 0 });
-    }
-  }
-  flush();
-  const t3 = now();
-  options.stats?.({
-    resolutions: ix.n, provisions: G, terms: ix.df.length, blocks: ix.blockRep.length, pairsScored: scored, partial, pairsKept: pairs.length / 2, passages: passages.length,
-    recall, ms: { index: t1 - t0, candidates: tr - t1, recall: t2 - tr, rows: t3 - t2 - msPassages, passages: msPassages },
-  });
-  return { similarity: rows.flat(), passages };
+  const packed = compareResolutionsPacked(docs, options);
+  options.stats?.(packed.stats);
+  return unpackReuse(packed, docs);
 }
 
 export interface NearestResolution {
