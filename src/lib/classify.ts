@@ -75,10 +75,27 @@ function compile(taxonomy: Taxonomy): Compiled {
   return compiled;
 }
 
+/** A text's segments, folded once for all rules, and their folds joined by a boundary no phrase crosses. */
+interface Segments {
+  list: FoldedText[];
+  joined: string;
+}
+
+/** Whether a global phrase expression matches anywhere in a string (lastIndex left at 0). */
+function occurs(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(s);
+  re.lastIndex = 0;
+  return hit;
+}
+
 /** The printed words a rule matched in some segments, or null when no segment satisfies it. */
-function applyRule(r: CompiledRule, segments: FoldedText[]): string[] | null {
+function applyRule(r: CompiledRule, segments: Segments): string[] | null {
+  // Most rules match nothing in most provisions: one test over the whole text settles those (a match in a
+  // segment is a match in the joined text, as "." ends every phrase).
+  if (!occurs(r.any, segments.joined)) return null;
   const words: string[] = [];
-  for (const ft of segments) {
+  for (const ft of segments.list) {
     const anyHits = findAll(r.any, ft);
     if (anyHits.length === 0) continue;
     if (r.none && findAll(r.none, ft).length > 0) continue;
@@ -97,7 +114,10 @@ function applyRule(r: CompiledRule, segments: FoldedText[]): string[] | null {
 }
 
 /** A text cut into segments and folded once, for all rules. */
-const foldSegments = (text: string | null): FoldedText[] => (text ? splitSegments(text).map((s) => foldWithMap(s.text)) : []);
+function foldSegments(text: string | null): Segments {
+  const list = text ? splitSegments(text).map((s) => foldWithMap(s.text)) : [];
+  return { list, joined: list.map((ft) => ft.folded).join(' . ') };
+}
 
 /** Labels from the provision's own heading and text (no inheritance). */
 export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[] {
@@ -107,8 +127,8 @@ export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[
   const heading: Label[] = [];
   const text: Label[] = [];
   for (const { entry, heading: hRules, text: tRules } of entries) {
-    const first = (rules: CompiledRule[], segs: FoldedText[], via: LabelVia): Label | null => {
-      if (segs.length === 0) return null;
+    const first = (rules: CompiledRule[], segs: Segments, via: LabelVia): Label | null => {
+      if (segs.list.length === 0) return null;
       for (const r of rules) {
         const matched = applyRule(r, segs);
         if (matched) return { code: entry.code, via, rule: r.rule.id, matched, from: null };

@@ -147,11 +147,13 @@ export function extractObjectives(p: ProvisionInput): Objective[] {
   const out: Objective[] = [];
   // One NFC pass at the boundary: the words an objective quotes read the same for NFD input.
   for (const sentence of splitSegments(p.text.normalize('NFC'), /\n|[.!?](?=\s|$)/g)) {
-    const deadline = deadlineOf(sentence.text);
     const parts: Part[] = splitSegments(sentence.text, /;/g).map((seg) => {
       const ft = foldWithMap(seg.text);
       return { ft, targets: [...ft.folded.matchAll(TARGET)] };
     });
+    // Most sentences hold no number: only those with a target need their deadline read.
+    if (parts.every((x) => x.targets.length === 0)) continue;
+    const deadline = deadlineOf(sentence.text);
     parts.forEach((h, i) => {
       let j = i + 1;
       while (j < parts.length && (parts[j]?.targets.length ?? 0) === 0) j++;
