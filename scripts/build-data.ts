@@ -5,9 +5,10 @@
  * with the reviewed metadata (disagreements are printed), and writes Parquet, CSV and datapackage.json to
  * public/data (or DIR). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
  *
- * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--recall N] [--report FILE]
+ * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--reuse-workers N] [--recall N] [--report FILE]
  * The same tables from a directory of uncurated texts (the parser's reading, no corrections; see buildRawTables),
- * analysed on one worker thread per core. Prints where the time went; --recall N also measures the recall of the
+ * analysed on one worker thread per core (--workers), text reuse on --reuse-workers threads (default: as many).
+ * Prints where the time went; --recall N also measures the recall of the
  * published top-k pairs on N resolutions; --report writes it all as JSON (stages, tables, peak memory) for
  * scripts/bench-data.ts. Refuses to write synthetic texts (npm run synth) into public/data.
  */
@@ -35,9 +36,9 @@ export async function buildData(outDir: string, log: (s: string) => void = () =>
  * then does every file move into OUT, so a failure anywhere leaves OUT as it was. The report says where the time
  * and memory went.
  */
-export async function buildRawData(rawDir: string, outDir: string, opts: { workers?: number; recall?: number } = {}) {
+export async function buildRawData(rawDir: string, outDir: string, opts: { workers?: number; reuseWorkers?: number; recall?: number } = {}) {
   const started = performance.now();
-  const built = await buildRawTables(rawDir, { workers: opts.workers, reuse: opts.recall ? { recallSample: opts.recall } : {} });
+  const built = await buildRawTables(rawDir, { workers: opts.workers, reuseWorkers: opts.reuseWorkers, reuse: opts.recall ? { recallSample: opts.recall } : {} });
   if (built.synthetic > 0 && resolve(outDir) === resolve(ROOT, 'public', 'data')) {
     throw new DataError(`${rawDir}: ${built.synthetic} synthetic texts (first line "<!-- SYNTHETIC …"); they are for measurement and never published; hint: --out bench/tmp/…`);
   }
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
     if (!rawDir || argOf(args, '--out') === null) throw new DataError('--raw needs a directory and an explicit --out; hint: node scripts/build-data.ts --raw bench/tmp/synth-1k --out bench/tmp/out-1k');
     const workers = argOf(args, '--workers');
     const recall = argOf(args, '--recall');
-    const { built, files, report } = await buildRawData(rawDir, outDir, { workers: workers ? Number(workers) : undefined, recall: recall ? Number(recall) : undefined });
+    const reuseWorkers = argOf(args, '--reuse-workers');
+    const { built, files, report } = await buildRawData(rawDir, outDir, { workers: workers ? Number(workers) : undefined, reuseWorkers: reuseWorkers ? Number(reuseWorkers) : undefined, recall: recall ? Number(recall) : undefined });
     for (const s of built.skipped.slice(0, 10)) process.stdout.write(`  skipped ${s.file}: ${s.reason}\n`);
     printTables(files);
     const ms = report.ms;

@@ -18,6 +18,9 @@ import type { PackageSource } from '../../src/lib/datapackage.ts';
 import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/rows.ts';
 import type { RowOf } from '../../src/lib/schema.ts';
 import { compareResolutions, unpackReuse, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
+import { mergePacked } from '../../src/lib/reuse-compare.ts';
+import { pairsOfKeys } from '../../src/lib/reuse-topk.ts';
+import type { KeysReply, PackRequest } from './reuse-worker.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { reviewIndex } from '../../src/lib/annotations.ts';
 import { DATA, DataError, loadAnnotations, loadCurated, loadReference, ROOT } from './reference.ts';
@@ -112,35 +115,74 @@ export interface RawBuilt {
   cpuMs: { analyse: number; merge: number };
 }
 
-/** compareResolutions on a worker thread with a heap of its own (see reuse-worker.ts); rows made here from its numbers. */
-function reuseInWorker(docs: ReuseDocument[], options: ReuseOptions): RawBuilt['reuse'] {
+/**
+ * Text reuse on `parts` worker threads, each with a heap of its own and a range of the resolutions (see
+ * reuse-worker.ts): their pair keys are merged here, each is sent the pairs of its range to pack, and the parts
+ * are joined and turned into rows with the texts held here. The same pairs, rows and passages as one thread.
+ */
+function reuseInWorkers(docs: ReuseDocument[], options: ReuseOptions, parts: number): RawBuilt['reuse'] {
   const started = performance.now();
-  return new Promise((done, fail) => {
-    const w = new Worker(new URL('./reuse-worker.ts', import.meta.url), { workerData: { docs, options } });
-    w.once('message', ({ packed, cpuMs }: { packed: PackedReuse; cpuMs: number }) => {
-      void w.terminate();
-      try {
-        const { similarity, passages } = unpackReuse(packed, docs);
-        const tables = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
-        done({ tables, stats: packed.stats, ms: performance.now() - started, cpuMs });
-      } catch (e) {
-        fail(e);
-      }
-    });
-    w.once('error', fail);
+  const workers = Array.from({ length: parts }, (_, part) => new Worker(new URL('./reuse-worker.ts', import.meta.url), { workerData: { docs, options, part, parts } }));
+  const reply = <T>(w: Worker) => new Promise<T>((done, fail) => {
+    const off = () => { w.off('message', ok); w.off('error', fail); };
+    const ok = (m: T) => { off(); done(m); };
+    w.on('message', ok);
+    w.once('error', (e) => { off(); fail(e); });
   });
+  const run = async () => {
+    const keyed = await Promise.all(workers.map((w) => reply<KeysReply>(w)));
+    const n = docs.length;
+    const tm = performance.now();
+    const pairs = Int32Array.from(pairsOfKeys(keyed.flatMap((k) => Array.from(k.keys)), n));
+    // Pairs are ascending by a: each worker packs the run whose a falls in its range.
+    const cut = (a: number) => {
+      let i = 0;
+      while (i < pairs.length && (pairs[i] ?? 0) < a) i += 2;
+      return i;
+    };
+    const packedParts = Promise.all(workers.map((w, i) => {
+      const got = reply<{ packed: PackedReuse; cpuMs: number }>(w);
+      const k = keyed[i] as KeysReply;
+      const request: PackRequest = { pairs: pairs.slice(cut(k.lo), cut(k.hi)), recallOver: i === 0 && options.recallSample ? pairs : null };
+      w.postMessage(request);
+      return got;
+    }));
+    const merging = performance.now() - tm;
+    const done = await packedParts;
+    const max = (f: (x: { packed: PackedReuse }) => number) => Math.max(...done.map(f));
+    const stats: ReuseStats = {
+      ...(done[0] as { packed: PackedReuse }).packed.stats,
+      pairsScored: keyed.reduce((t, k) => t + k.scored, 0), partial: keyed.reduce((t, k) => t + k.partial, 0), pairsKept: pairs.length / 2,
+      passages: done.reduce((t, d) => t + d.packed.stats.passages, 0),
+      // Side by side: each stage as long as its slowest worker.
+      ms: {
+        index: Math.max(...keyed.map((k) => k.ms.index)), candidates: Math.max(...keyed.map((k) => k.ms.candidates)) + merging,
+        recall: max((d) => d.packed.stats.ms.recall), rows: max((d) => d.packed.stats.ms.rows), passages: max((d) => d.packed.stats.ms.passages),
+      },
+    };
+    const packed = mergePacked(done.map((d) => d.packed), stats);
+    const { similarity, passages } = unpackReuse(packed, docs);
+    const tables = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
+    return { tables, stats, ms: performance.now() - started, cpuMs: done.reduce((t, d) => t + d.cpuMs, 0) };
+  };
+  return run().finally(() => Promise.all(workers.map((w) => w.terminate())));
 }
 
 /** Rows of text reuse that name a resolution or provision the other tables lack (checked here: they are written apart). */
 export function reuseKeyProblems(tables: RawBuilt['tables'], reuse: ReuseTables): string[] {
   const ids = new Set((tables.resolutions as unknown as { id: string }[]).map((r) => r.id));
-  const provs = new Set((tables.provisions as unknown as { resolution_id: string; provision_id: string }[]).map((p) => `${p.resolution_id}#${p.provision_id}`));
+  const provs = new Map<string, Set<string>>();
+  for (const p of tables.provisions as unknown as { resolution_id: string; provision_id: string }[]) {
+    const set = provs.get(p.resolution_id) ?? new Set<string>();
+    set.add(p.provision_id);
+    provs.set(p.resolution_id, set);
+  }
   const problems: string[] = [];
   for (const r of reuse.similarity as unknown as { resolution_a: string; resolution_b: string }[]) {
     if (!ids.has(r.resolution_a) || !ids.has(r.resolution_b)) problems.push(`similarity ${r.resolution_a} ${r.resolution_b}: no such resolution`);
   }
   for (const p of reuse.shared_passages as unknown as { resolution_a: string; provision_a: string; resolution_b: string; provision_b: string }[]) {
-    if (!provs.has(`${p.resolution_a}#${p.provision_a}`) || !provs.has(`${p.resolution_b}#${p.provision_b}`)) problems.push(`shared_passages ${p.resolution_a}#${p.provision_a} ${p.resolution_b}#${p.provision_b}: no such provision`);
+    if (!provs.get(p.resolution_a)?.has(p.provision_a) || !provs.get(p.resolution_b)?.has(p.provision_b)) problems.push(`shared_passages ${p.resolution_a}#${p.provision_a} ${p.resolution_b}#${p.provision_b}: no such provision`);
   }
   return problems;
 }
@@ -173,7 +215,7 @@ async function analyseAll(paths: string[], workers: number): Promise<RawResult[]
  * later copy of the same bytes is left out, a different text with an id already taken gets a suffix; files the
  * parser cannot read as a resolution are listed, not fatal. Same directory, same tables, whatever the timing.
  */
-export async function buildRawTables(dir: string, opts: { workers?: number; reuse?: ReuseOptions } = {}): Promise<RawBuilt> {
+export async function buildRawTables(dir: string, opts: { workers?: number; reuseWorkers?: number; reuse?: ReuseOptions } = {}): Promise<RawBuilt> {
   const names = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort();
   if (names.length === 0) throw new DataError(`${dir}: no .txt or .md files; hint: npm run synth -- --count 1000 --out ${dir}`);
   // The same directory is named the same way in datapackage.json however it was given on the command line.
@@ -233,7 +275,7 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
     d.provisions.push({ id: p.provision_id, text: p.text, measures: p.measures });
     docs.set(p.resolution_id, d);
   }
-  const reuse = reuseInWorker([...docs.values()], { ...REUSE, ...opts.reuse });
+  const reuse = reuseInWorkers([...docs.values()], { ...REUSE, ...opts.reuse }, Math.max(1, Math.min(opts.reuseWorkers ?? workers, docs.size)));
   built.tables = {
     resolutions: cat('resolutions'), provisions, legal_bases: cat('legal_bases'), corrections: cat('corrections'),
     provision_measures: cat('provision_measures'), objectives: cat('objectives'), funding: cat('funding'), supervision: cat('supervision'),

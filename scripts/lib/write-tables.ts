@@ -11,10 +11,10 @@
  * its version ("created_by: DuckDB version v1.5.5 …"), which changes only when the package is upgraded.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { LIST_SEPARATOR, sortRows, toCsv } from '../../src/lib/csv.ts';
+import { csvChunks, LIST_SEPARATOR, sortRows } from '../../src/lib/csv.ts';
 import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/datapackage.ts';
 import { TABLE_NAMES, tableOf, validateTables, type FieldType, type TableName, type TableRows } from '../../src/lib/schema.ts';
 
@@ -62,6 +62,30 @@ async function writeAtomically(path: string, content: string | Uint8Array): Prom
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Validated rows → CSV file (as toCsv writes it, piece by piece: no table is one string), with its size and sha256. */
+async function writeCsv(path: string, name: TableName, rows: readonly Record<string, unknown>[]): Promise<{ bytes: number; sha256: string }> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const hash = createHash('sha256');
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  const file = await open(tmp, 'w');
+  try {
+    for (const chunk of csvChunks(name, rows as never, { validated: true })) {
+      const b = encoder.encode(chunk);
+      hash.update(b);
+      bytes += b.byteLength;
+      await file.write(b);
+    }
+    await file.close();
+    await rename(tmp, path);
+  } catch (e) {
+    await file.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 /** CSV file (as toCsv writes it) of a declared table → Parquet file (zstd), through a table with the declared types. */
@@ -122,8 +146,7 @@ export async function writeTables(
       const rows = sortRows(name, tables[name] as never) as readonly Record<string, unknown>[];
       const csvPath = join(outDir, `${name}.csv`);
       const parquetPath = join(outDir, `${name}.parquet`);
-      const csvBytes = new TextEncoder().encode(toCsv(name, rows as never, { validated: true }));
-      await writeAtomically(csvPath, csvBytes);
+      const csv = await writeCsv(csvPath, name, rows);
 
       await parquetFromCsv(con, name, csvPath, parquetPath);
       const parquetBytes = await readFile(parquetPath);
@@ -132,9 +155,9 @@ export async function writeTables(
         csv: csvPath,
         parquet: parquetPath,
         rows: rows.length,
-        csvBytes: csvBytes.byteLength,
+        csvBytes: csv.bytes,
         parquetBytes: parquetBytes.byteLength,
-        csvSha256: sha256(csvBytes),
+        csvSha256: csv.sha256,
         parquetSha256: sha256(parquetBytes),
       });
     }

@@ -67,15 +67,28 @@ function refuse(what: string, problems: string[], hint: string): Error {
  * `validated: true` skips that check, for a caller that has just run validateRows on these very rows.
  */
 export function toCsv<N extends TableName>(tableName: N, rows: readonly RowOf<N>[], opts: { validated?: boolean } = {}): string {
+  return [...csvChunks(tableName, rows, opts)].join('');
+}
+
+/**
+ * toCsv's text in pieces of about `rowsPerChunk` rows (their concatenation is toCsv's text), so a table larger than
+ * the longest string an engine allows (about 512 million characters in V8) can still be written, piece by piece.
+ */
+export function* csvChunks<N extends TableName>(tableName: N, rows: readonly RowOf<N>[], opts: { validated?: boolean; rowsPerChunk?: number } = {}): Generator<string> {
   const t = tableOf(tableName);
   const problems = opts.validated ? [] : validateRows(tableName, rows);
   if (problems.length) throw refuse(`cannot write ${tableName} as CSV`, problems, 'fix the rows; validateRows lists the same problems');
-  const lines = [t.fields.map((f) => f.name).join(',')];
+  const per = Math.max(1, opts.rowsPerChunk ?? 20_000);
+  let lines = [CSV_BOM + t.fields.map((f) => f.name).join(',') + CSV_NEWLINE];
   for (const row of rows) {
     const r = row as Record<string, unknown>;
-    lines.push(t.fields.map((f) => quote(formatCell(f, r[f.name]))).join(','));
+    lines.push(t.fields.map((f) => quote(formatCell(f, r[f.name]))).join(',') + CSV_NEWLINE);
+    if (lines.length >= per) {
+      yield lines.join('');
+      lines = [];
+    }
   }
-  return CSV_BOM + lines.map((l) => l + CSV_NEWLINE).join('');
+  if (lines.length) yield lines.join('');
 }
 
 /**
@@ -138,7 +151,7 @@ function compareValues(a: unknown, b: unknown): number {
 /** A copy of the rows ordered by the table's primary key (the order of every published file). */
 export function sortRows<N extends TableName>(tableName: N, rows: readonly RowOf<N>[]): RowOf<N>[] {
   const key = tableOf(tableName).primaryKey;
-  return [...rows].sort((x, y) => {
+  const order = (x: RowOf<N>, y: RowOf<N>) => {
     const rx = x as Record<string, unknown>;
     const ry = y as Record<string, unknown>;
     for (const k of key) {
@@ -146,5 +159,9 @@ export function sortRows<N extends TableName>(tableName: N, rows: readonly RowOf
       if (c !== 0) return c;
     }
     return 0;
-  });
+  };
+  // Rows often arrive in order already: one pass to check is cheaper than a sort.
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = order(rows[i - 1] as RowOf<N>, rows[i] as RowOf<N>) <= 0;
+  return sorted ? [...rows] : [...rows].sort(order);
 }

@@ -37,13 +37,29 @@ export function packedBuffers(p: PackedReuse): ArrayBuffer[] {
 
 /** Pairs, rows and passages of an indexed corpus; `started` is when indexing began, for the stats. */
 export function comparePacked(c: ReuseCorpus, options: ReuseOptions, started: number): PackedReuse {
+  const t1 = now();
+  const { pairs, scored, partial } = reusePairs(c.index, options);
+  const tr = now();
+  const recall = options.topK !== undefined && options.recallSample ? recallOf(c.index, pairs, options.topK, options.recallSample) : null;
+  const t2 = now();
+  const part = packPairs(c, options, pairs);
+  return {
+    ...part,
+    stats: {
+      ...part.stats, pairsScored: scored, partial, recall,
+      ms: { ...part.stats.ms, index: t1 - started, candidates: tr - t1, recall: t2 - tr },
+    },
+  };
+}
+
+/**
+ * Rows and passages of the given pairs (flat [a, b, …], ascending): what comparePacked does once the pairs are
+ * chosen. Pairs can be split by a into ranges, packed apart (on threads) and joined with mergePacked.
+ */
+export function packPairs(c: ReuseCorpus, options: ReuseOptions, pairs: ArrayLike<number>): PackedReuse {
   const ix = c.index;
   const S = c.scopes.length;
   const G = ix.provs.length;
-  const t1 = now();
-  const { pairs, scored, partial } = reusePairs(ix, options);
-  const tr = now();
-  const recall = options.topK !== undefined && options.recallSample ? recallOf(ix, pairs, options.topK, options.recallSample) : null;
   const t2 = now();
   const scratch = scratchOf(ix);
   const rows: number[][] = c.scopes.map(() => []);
@@ -97,9 +113,37 @@ export function comparePacked(c: ReuseCorpus, options: ReuseOptions, started: nu
     rows: { a: col(flat, 5, 0), b: col(flat, 5, 1), scope: col(flat, 5, 2), score: Float64Array.from({ length: flat.length / 5 }, (_, i) => flat[i * 5 + 3] ?? 0), n: col(flat, 5, 4) },
     passages: { ga: col(out, 6, 0), gb: col(out, 6, 1), ord: col(out, 6, 2), start: col(out, 6, 3), end: col(out, 6, 4), words: col(out, 6, 5) },
     stats: {
-      resolutions: ix.n, provisions: G, terms: ix.df.length, blocks: ix.blockRep.length, pairsScored: scored, partial, pairsKept: pairs.length / 2,
-      passages: out.length / 6, recall, ms: { index: t1 - started, candidates: tr - t1, recall: t2 - tr, rows: now() - t2 - msPassages, passages: msPassages },
+      resolutions: ix.n, provisions: G, terms: ix.df.length, blocks: ix.blockRep.length, pairsScored: 0, partial: 0, pairsKept: pairs.length / 2,
+      passages: out.length / 6, recall: null, ms: { index: 0, candidates: 0, recall: 0, rows: now() - t2 - msPassages, passages: msPassages },
     },
   };
   return packed;
+}
+
+/**
+ * Parts packed from consecutive ranges of the same pairs (packPairs), joined as one: rows and passages in the
+ * parts' order. Stats: counts added, times of the parts' stages as given by `stats` (they ran side by side).
+ */
+export function mergePacked(parts: PackedReuse[], stats: ReuseStats): PackedReuse {
+  const first = parts[0];
+  if (!first) throw new Error('mergePacked: expected at least one part');
+  const join = <T extends Int32Array | Float64Array>(pick: (p: PackedReuse) => T): T => {
+    const arrays = parts.map(pick);
+    const out = new (arrays[0]?.constructor as new (n: number) => T)(arrays.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const a of arrays) {
+      out.set(a as never, at);
+      at += a.length;
+    }
+    return out;
+  };
+  return {
+    ids: first.ids, scopes: first.scopes, provStart: first.provStart,
+    rows: { a: join((p) => p.rows.a), b: join((p) => p.rows.b), scope: join((p) => p.rows.scope), score: join((p) => p.rows.score), n: join((p) => p.rows.n) },
+    passages: {
+      ga: join((p) => p.passages.ga), gb: join((p) => p.passages.gb), ord: join((p) => p.passages.ord),
+      start: join((p) => p.passages.start), end: join((p) => p.passages.end), words: join((p) => p.passages.words),
+    },
+    stats,
+  };
 }

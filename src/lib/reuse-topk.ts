@@ -116,32 +116,49 @@ function topOf(ix: ReuseIndex, x: number, n: number, complete: boolean, k: numbe
   return scored;
 }
 
-/** The pairs to publish, flat [a, b, …] with a < b, ascending; with counts of candidates scored and budgets hit. */
-export function reusePairs(ix: ReuseIndex, options: TopKOptions): { pairs: number[]; scored: number; partial: number } {
+/**
+ * Keys (a·n + b, a < b) of the pairs that resolutions lo … hi − 1 bring: their top k, or with k infinite every later
+ * resolution they share a shingle with. The union over ranges covering 0 … n − 1 is reusePairs' set, so ranges can
+ * be computed apart (on threads) and merged with pairsOfKeys.
+ */
+export function topKKeys(ix: ReuseIndex, options: TopKOptions, lo = 0, hi = ix.n): { keys: number[]; scored: number; partial: number } {
   const s = scratchOf(ix);
   const k = options.topK ?? Infinity;
-  const out: number[] = [];
+  const keys: number[] = [];
   if (k === Infinity) {
-    for (let x = 0; x < ix.n; x++) {
+    for (let x = lo; x < hi; x++) {
       const { n } = candidatesOf(ix, x, Infinity, s);
-      const later = Array.from(s.touched.subarray(0, n)).filter((b) => b > x).sort((p, q) => p - q);
-      for (let i = 0; i < n; i++) s.acc[s.touched[i] ?? 0] = 0;
-      for (const b of later) out.push(x, b);
+      for (let i = 0; i < n; i++) {
+        const b = s.touched[i] ?? 0;
+        s.acc[b] = 0;
+        if (b > x) keys.push(x * ix.n + b);
+      }
     }
-    return { pairs: out, scored: out.length / 2, partial: 0 };
+    return { keys, scored: keys.length, partial: 0 };
   }
   const keeper = topKeeper(k);
-  const keep = new Set<number>();
   let scored = 0;
   let partial = 0;
-  for (let x = 0; x < ix.n; x++) {
+  for (let x = lo; x < hi; x++) {
     const { n, complete } = candidatesOf(ix, x, options.budget ?? 20_000, s);
     if (!complete) partial++;
     scored += topOf(ix, x, n, complete, k, options.candidates ?? 20 * k, s, keeper);
-    for (const b of keeper.docs()) keep.add(Math.min(x, b) * ix.n + Math.max(x, b));
+    for (const b of keeper.docs()) keys.push(Math.min(x, b) * ix.n + Math.max(x, b));
   }
-  for (const key of [...keep].sort((p, q) => p - q)) out.push(Math.floor(key / ix.n), key % ix.n);
-  return { pairs: out, scored, partial };
+  return { keys, scored, partial };
+}
+
+/** Pair keys (any order, repeats allowed) → flat [a, b, …], each pair once, ascending. */
+export function pairsOfKeys(keys: Iterable<number>, n: number): number[] {
+  const out: number[] = [];
+  for (const key of Float64Array.from(new Set(keys)).sort()) out.push(Math.floor(key / n), key % n);
+  return out;
+}
+
+/** The pairs to publish, flat [a, b, …] with a < b, ascending; with counts of candidates scored and budgets hit. */
+export function reusePairs(ix: ReuseIndex, options: TopKOptions): { pairs: number[]; scored: number; partial: number } {
+  const { keys, scored, partial } = topKKeys(ix, options);
+  return { pairs: pairsOfKeys(keys, ix.n), scored, partial };
 }
 
 /**
