@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeResolution } from '../src/lib/analyze.ts';
-import { compareResolutions, type ReuseDocument, type ReuseOptions, type ReuseStats, type SimilarityRow } from '../src/lib/similarity.ts';
+import { comparePacked, mergePacked, packPairs } from '../src/lib/reuse-compare.ts';
+import { pairsOfKeys, reusePairs, topKKeys } from '../src/lib/reuse-topk.ts';
+import { buildCorpus, compareResolutions, unpackReuse, type ReuseDocument, type ReuseOptions, type ReuseStats, type SimilarityRow } from '../src/lib/similarity.ts';
 import { normalizeText } from '../src/lib/text.ts';
 import { loadReference } from '../scripts/lib/reference.ts';
 import { REUSE } from '../scripts/lib/tables.ts';
@@ -77,5 +79,34 @@ describe('top-k text reuse against all pairs, on 300 synthetic resolutions', () 
     expect(top.similarity).toEqual(all.similarity.filter((x) => pairs.has(`${x.resolution_a} ${x.resolution_b}`)));
     expect(top.passages).toEqual(all.passages.filter((p) => pairs.has(`${p.resolution_a} ${p.resolution_b}`)));
     expect(top.passages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('text reuse split by ranges of resolutions (how the data build uses several threads)', () => {
+  const some = docs.slice(0, 150);
+  const options: ReuseOptions = { ...REUSE, topK: 4 };
+  const corpus = buildCorpus(some, options);
+  const whole = comparePacked(corpus, options, 0);
+
+  it('the keys of every range, merged, are the pairs of the whole corpus; in any number of ranges', () => {
+    const n = corpus.index.n;
+    for (const parts of [1, 2, 3, 7]) {
+      const keys = Array.from({ length: parts }, (_, p) => topKKeys(corpus.index, options, Math.floor((p * n) / parts), Math.floor(((p + 1) * n) / parts)).keys);
+      expect(pairsOfKeys(keys.flat(), n)).toEqual(reusePairs(corpus.index, options).pairs);
+    }
+  });
+
+  it('packing the pairs in two runs and joining them gives the same rows and passages as one run', () => {
+    const { pairs } = reusePairs(corpus.index, options);
+    const cut = pairs.findIndex((a, i) => i % 2 === 0 && a >= corpus.index.n / 2);
+    expect(cut).toBeGreaterThan(0);
+    const joined = mergePacked([packPairs(corpus, options, pairs.slice(0, cut)), packPairs(corpus, options, pairs.slice(cut))], whole.stats);
+    const rowsOf = (p: typeof whole) => unpackReuse(p, some);
+    const sortBy = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    const a = rowsOf(whole);
+    const b = rowsOf(joined);
+    expect(sortBy(b.similarity)).toEqual(sortBy(a.similarity));
+    expect(b.passages).toEqual(a.passages);
+    expect(a.passages.length).toBeGreaterThan(0);
   });
 });

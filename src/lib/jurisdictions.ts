@@ -207,6 +207,24 @@ export function buildJurisdictions(provincesCsvText: string, localUnitsCsvText: 
   return { jurisdictions, problems };
 }
 
+interface Lookup { size: number; byId: Map<string, Jurisdiction>; byName: Map<string, Jurisdiction[]>; folded: Map<Jurisdiction, { name: string; type: string }> }
+const LOOKUPS = new WeakMap<Jurisdiction[], Lookup>();
+
+/** Units by id and by folded name (in list order), made once per list: every text's header asks for one. */
+function lookupOf(jurisdictions: Jurisdiction[]): Lookup {
+  const hit = LOOKUPS.get(jurisdictions);
+  if (hit && hit.size === jurisdictions.length) return hit;
+  const lookup: Lookup = { size: jurisdictions.length, byId: new Map(), byName: new Map(), folded: new Map() };
+  for (const j of jurisdictions) {
+    const f = { name: foldVi(j.name), type: foldVi(j.unit_type) };
+    lookup.folded.set(j, f);
+    lookup.byId.set(j.id, j);
+    lookup.byName.set(f.name, [...(lookup.byName.get(f.name) ?? []), j]);
+  }
+  LOOKUPS.set(jurisdictions, lookup);
+  return lookup;
+}
+
 /**
  * The unit a text names: diacritics- and case-insensitive on name (a leading type word is ignored), optionally
  * restricted to a province (by name) and to the units valid on a date. Without a date, the unit still valid today
@@ -219,11 +237,14 @@ export function resolveJurisdiction(
   let name = foldVi(query.name);
   const type = query.unit_type ? foldVi(query.unit_type) : null;
   if (type && name.startsWith(`${type} `)) name = name.slice(type.length + 1);
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
-  let found = jurisdictions.filter((j) => foldVi(j.name) === name && (type === null || foldVi(j.unit_type) === type));
+  const { byId, byName, folded } = lookupOf(jurisdictions);
+  let found = (byName.get(name) ?? []).filter((j) => type === null || folded.get(j)?.type === type);
   if (query.province) {
     const p = foldVi(query.province);
-    found = found.filter((j) => j.province_id !== null && foldVi(byId.get(j.province_id)?.name ?? '') === p);
+    found = found.filter((j) => {
+      const province = j.province_id === null ? undefined : byId.get(j.province_id);
+      return province !== undefined && folded.get(province)?.name === p;
+    });
   }
   if (query.on) {
     const on = query.on;
@@ -236,7 +257,7 @@ export function resolveJurisdiction(
 
 /** The unit that a unit had become on a date (itself if still valid), or null where the lineage ends. */
 export function successorOn(jurisdictions: Jurisdiction[], id: string, dateIso: string): Jurisdiction | null {
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
+  const { byId } = lookupOf(jurisdictions);
   let current = byId.get(id) ?? null;
   const seen = new Set<string>();
   while (current && !seen.has(current.id)) {

@@ -50,11 +50,16 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** A character that one of cleanLine's replacements acts on (strike, comment, heading, emphasis, table pipe). */
+const PLAIN_NEEDS = /[~<#*_|]/;
+
 /**
  * Reading form of one printed line: drops heading hashes, emphasis marks (** __ * _), list-free table pipes, HTML
  * comments, tabs and trailing hard-break spaces; moves ~~struck~~ text aside.
  */
 export function cleanLine(raw: string, inStruck = false): { clean: string; struck: string[]; inStruck: boolean } {
+  // Most lines carry no mark at all: only white space to squash (the replacements below would change nothing).
+  if (!inStruck && !PLAIN_NEEDS.test(raw)) return { clean: /^\s*-{3,}\s*$/.test(raw) ? '' : raw.replace(/[\s\u00a0]+/g, ' ').trim(), struck: [], inStruck: false };
   const struck: string[] = [];
   // Struck text may run over several lines: split on the ~~ marks, odd pieces are struck.
   const pieces = raw.split('~~');
