@@ -16,9 +16,9 @@ import { pathToFileURL } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { stableJson, toDataPackage } from '../src/lib/datapackage.ts';
-import { buildRawTables, buildTables, reuseKeyProblems } from './lib/tables.ts';
+import { buildRawTables, buildTables } from './lib/tables.ts';
 import { DataError } from './lib/reference.ts';
-import { writeTables, type WrittenTable } from './lib/write-tables.ts';
+import { writeRenderedTables, writeTables, type WrittenTable } from './lib/write-tables.ts';
 import { ROOT } from './lib/reference.ts';
 
 export const DATA_VERSION = '0.1.0';
@@ -50,12 +50,10 @@ export async function buildRawData(rawDir: string, outDir: string, opts: { worke
       writeTables(staging, built.tables, { version: DATA_VERSION, sources: built.sources, datapackage: false }).then((w) => ({ ...w, ms: performance.now() - tail })),
       built.reuse,
     ]);
-    const problems = reuseKeyProblems(built.tables, reuse.tables);
-    if (problems.length) throw new DataError(`text reuse names rows the other tables lack:\n- ${problems.slice(0, 20).join('\n- ')}`);
     const t = performance.now();
-    const second = await writeTables(staging, reuse.tables, { version: DATA_VERSION, sources: built.sources, datapackage: false });
+    const second = await writeRenderedTables(staging, reuse.rendered);
     const writeReuse = performance.now() - t;
-    const files = [...first.files, ...second.files];
+    const files = [...first.files, ...second];
     const described = Object.fromEntries(files.map((f) => [f.table, { csv: `${f.table}.csv`, parquet: `${f.table}.parquet`, csvBytes: f.csvBytes, csvSha256: f.csvSha256, parquetBytes: f.parquetBytes, parquetSha256: f.parquetSha256 }]));
     const pkg = toDataPackage({ version: DATA_VERSION, tables: files.map((f) => f.table), files: described, sources: built.sources });
     await writeFile(join(staging, 'datapackage.json'), stableJson(pkg));
@@ -65,11 +63,11 @@ export async function buildRawData(rawDir: string, outDir: string, opts: { worke
     const usage = process.resourceUsage();
     const report = {
       files: built.files, resolutions: built.tables.resolutions.length, skipped: built.skipped.length, duplicates: built.duplicates.length,
-      renamed: built.renamed.length, synthetic: built.synthetic, workers: built.workers,
+      renamed: built.renamed.length, synthetic: built.synthetic, workers: built.workers, reuseWorkers: built.reuseWorkers,
       ms: {
         total: performance.now() - started, analyse: built.ms.analyse, merge: built.ms.merge, perFile: built.ms.perFile,
         // Text reuse and the writing of the other tables overlap; then reuse's tables are written.
-        reuse: reuse.ms, writeTables: first.ms, writeReuse, tail: performance.now() - tail,
+        reuse: reuse.ms, renderReuse: reuse.renderMs, writeTables: first.ms, writeReuse, tail: performance.now() - tail,
       },
       cpuMs: { analyse: built.cpuMs.analyse, merge: built.cpuMs.merge, reuseThread: reuse.cpuMs, tail: (cpuTail.user + cpuTail.system) / 1000 },
       reuse: reuse.stats,
@@ -108,8 +106,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `data --raw: ${report.resolutions} resolutions from ${report.files} files (${report.skipped} skipped, ${report.duplicates} duplicate, ${report.renamed} renamed) → ${outDir}\n` +
         `  analyse ${sec(ms.analyse)} on ${report.workers} workers (per file: read ${sec(ms.perFile.read)}, analyze ${sec(ms.perFile.analyze)}, rows ${sec(ms.perFile.rows)}), merge ${sec(ms.merge)}\n` +
-        `  reuse ${sec(ms.reuse)} on its thread (index ${sec(r.ms.index)}, candidates ${sec(r.ms.candidates)}, rows ${sec(r.ms.rows)}, passages ${sec(r.ms.passages)}; ${r.pairsKept} pairs kept of ${r.pairsScored} scored` +
-        (r.recall ? `; recall@10 ${r.recall.recall.toFixed(4)} on ${r.recall.sample} in ${sec(r.ms.recall)}` : '') + `), meanwhile write other tables ${sec(ms.writeTables)}\n` +
+        `  reuse ${sec(ms.reuse)} on ${report.reuseWorkers} thread(s) (index ${sec(r.ms.index)}, candidates ${sec(r.ms.candidates)}, rows ${sec(r.ms.rows)}, passages ${sec(r.ms.passages)}; ${r.pairsKept} pairs kept of ${r.pairsScored} scored` +
+        (r.recall ? `; recall@10 ${r.recall.recall.toFixed(4)} on ${r.recall.sample} in ${sec(r.ms.recall)}` : '') + `), meanwhile write other tables ${sec(ms.writeTables)} and check and render reuse's rows as they come ${sec(ms.renderReuse)}\n` +
         `  write reuse tables ${sec(ms.writeReuse)}; after analysis ${sec(ms.tail)}; total ${sec(ms.total)}, peak RSS ${Math.round(report.maxRssMB)} MB, CPU ${(report.cpuSeconds.user + report.cpuSeconds.system).toFixed(1)} s\n`,
     );
     const reportFile = argOf(args, '--report');

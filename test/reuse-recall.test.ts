@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeResolution } from '../src/lib/analyze.ts';
-import { comparePacked, mergePacked, packPairs } from '../src/lib/reuse-compare.ts';
+import { comparePacked, packPairs } from '../src/lib/reuse-compare.ts';
 import { pairsOfKeys, reusePairs, topKKeys } from '../src/lib/reuse-topk.ts';
-import { buildCorpus, compareResolutions, unpackReuse, type ReuseDocument, type ReuseOptions, type ReuseStats, type SimilarityRow } from '../src/lib/similarity.ts';
+import { buildCorpus, compareResolutions, unpackerOf, unpackReuse, type ReuseDocument, type ReuseOptions, type ReuseStats, type SimilarityRow } from '../src/lib/similarity.ts';
 import { normalizeText } from '../src/lib/text.ts';
 import { loadReference } from '../scripts/lib/reference.ts';
 import { REUSE } from '../scripts/lib/tables.ts';
@@ -96,17 +96,16 @@ describe('text reuse split by ranges of resolutions (how the data build uses sev
     }
   });
 
-  it('packing the pairs in two runs and joining them gives the same rows and passages as one run', () => {
+  it('packing the pairs in runs of first resolutions gives, run after run, the rows and passages of one run', () => {
     const { pairs } = reusePairs(corpus.index, options);
-    const cut = pairs.findIndex((a, i) => i % 2 === 0 && a >= corpus.index.n / 2);
-    expect(cut).toBeGreaterThan(0);
-    const joined = mergePacked([packPairs(corpus, options, pairs.slice(0, cut)), packPairs(corpus, options, pairs.slice(cut))], whole.stats);
-    const rowsOf = (p: typeof whole) => unpackReuse(p, some);
+    const cuts = [0.25, 0.5, 0.75].map((f) => pairs.findIndex((a, i) => i % 2 === 0 && a >= f * corpus.index.n));
+    expect(cuts.every((c) => c > 0)).toBe(true);
+    const unpack = unpackerOf(some);
+    const parts = [0, ...cuts, pairs.length].slice(1).map((end, i, ends) => unpack(packPairs(corpus, options, pairs.slice(i === 0 ? 0 : ends[i - 1], end))));
     const sortBy = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
-    const a = rowsOf(whole);
-    const b = rowsOf(joined);
-    expect(sortBy(b.similarity)).toEqual(sortBy(a.similarity));
-    expect(b.passages).toEqual(a.passages);
+    const a = unpackReuse(whole, some);
+    expect(sortBy(parts.flatMap((p) => p.similarity))).toEqual(sortBy(a.similarity));
+    expect(parts.flatMap((p) => p.passages)).toEqual(a.passages);
     expect(a.passages.length).toBeGreaterThan(0);
   });
 });

@@ -17,10 +17,12 @@ import type { Curated } from '../../src/lib/curated.ts';
 import type { PackageSource } from '../../src/lib/datapackage.ts';
 import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/rows.ts';
 import type { RowOf } from '../../src/lib/schema.ts';
-import { compareResolutions, unpackReuse, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
-import { mergePacked } from '../../src/lib/reuse-compare.ts';
+import { compareResolutions, unpackerOf, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
 import { pairsOfKeys } from '../../src/lib/reuse-topk.ts';
-import type { KeysReply, PackRequest } from './reuse-worker.ts';
+import { csvChunks, sortRows } from '../../src/lib/csv.ts';
+import { validateRows } from '../../src/lib/schema.ts';
+import type { KeysReply, PackReply, PackRequest } from './reuse-worker.ts';
+import type { RenderedTable } from './write-tables.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { reviewIndex } from '../../src/lib/annotations.ts';
 import { DATA, DataError, loadAnnotations, loadCurated, loadReference, ROOT } from './reference.ts';
@@ -98,8 +100,11 @@ type ReuseTables = Pick<BuiltTables['tables'], 'similarity' | 'shared_passages'>
 export interface RawBuilt {
   /** Every table but text reuse's. */
   tables: Omit<BuiltTables['tables'], keyof ReuseTables>;
-  /** Text reuse, still computing on its own thread when buildRawTables returns: write the other tables meanwhile. */
-  reuse: Promise<{ tables: ReuseTables; stats: ReuseStats; ms: number; cpuMs: number }>;
+  /**
+   * Text reuse, still computing on its threads when buildRawTables returns (write the other tables meanwhile): its
+   * two tables checked and rendered as CSV, chunk by chunk, ready for writeRenderedTables.
+   */
+  reuse: Promise<{ rendered: RenderedTable[]; stats: ReuseStats; renderMs: number; ms: number; cpuMs: number }>;
   sources: PackageSource[];
   files: number;
   skipped: { file: string; reason: string }[];
@@ -109,67 +114,105 @@ export interface RawBuilt {
   renamed: { file: string; id: string }[];
   synthetic: number;
   workers: number;
+  /** Threads of text reuse. */
+  reuseWorkers: number;
   /** Wall times (ms) of the build's stages, and the summed per-file times the workers spent. */
   ms: { analyse: number; merge: number; perFile: { read: number; analyze: number; rows: number } };
   /** CPU time (ms, every thread of the process) of the same stages: robust to other work on the machine, unlike wall time. */
   cpuMs: { analyse: number; merge: number };
 }
 
+/** Chunks of text-reuse pairs each worker sends back, to be written while the next is computed. */
+const REUSE_CHUNKS = 16;
+
 /**
  * Text reuse on `parts` worker threads, each with a heap of its own and a range of the resolutions (see
- * reuse-worker.ts): their pair keys are merged here, each is sent the pairs of its range to pack, and the parts
- * are joined and turned into rows with the texts held here. The same pairs, rows and passages as one thread.
+ * reuse-worker.ts): their pair keys are merged here, each is sent the pairs of its range and replies in chunks of
+ * consecutive first resolutions; each chunk's rows are made here (with the texts held here), checked against the
+ * other tables and the schema, sorted and rendered as CSV as soon as it arrives, in range and chunk order, which
+ * is the published order. The same pairs, rows and passages as one thread computing everything, and the same bytes.
  */
-function reuseInWorkers(docs: ReuseDocument[], options: ReuseOptions, parts: number): RawBuilt['reuse'] {
+function reuseInWorkers(docs: ReuseDocument[], options: ReuseOptions, parts: number, tables: RawBuilt['tables']): RawBuilt['reuse'] {
   const started = performance.now();
   const workers = Array.from({ length: parts }, (_, part) => new Worker(new URL('./reuse-worker.ts', import.meta.url), { workerData: { docs, options, part, parts } }));
-  const reply = <T>(w: Worker) => new Promise<T>((done, fail) => {
-    const off = () => { w.off('message', ok); w.off('error', fail); };
-    const ok = (m: T) => { off(); done(m); };
-    w.on('message', ok);
-    w.once('error', (e) => { off(); fail(e); });
-  });
+  const failed = new Promise<never>((_, fail) => workers.forEach((w) => w.once('error', fail)));
+  const first = (w: Worker) => new Promise<KeysReply>((done) => w.once('message', done));
+  const unpack = unpackerOf(docs);
+  const checkKeys = reuseKeyChecker(tables);
+  const pieces: Record<'similarity' | 'shared_passages', { rows: number; pieces: Uint8Array[] }> = { similarity: { rows: 0, pieces: [] }, shared_passages: { rows: 0, pieces: [] } };
+  let renderMs = 0;
+  const render = (chunk: PackedReuse) => {
+    const t = performance.now();
+    const { similarity, passages } = unpack(chunk);
+    const rows = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
+    const problems = [...checkKeys(rows), ...validateRows('similarity', rows.similarity), ...validateRows('shared_passages', rows.shared_passages)];
+    if (problems.length) throw new DataError(`text reuse made rows that do not fit:\n- ${problems.slice(0, 20).join('\n- ')}`);
+    const encoder = new TextEncoder();
+    for (const table of ['similarity', 'shared_passages'] as const) {
+      const sorted = sortRows(table, rows[table] as never);
+      pieces[table].rows += sorted.length;
+      for (const c of csvChunks(table, sorted, { validated: true, header: false })) pieces[table].pieces.push(encoder.encode(c));
+    }
+    renderMs += performance.now() - t;
+  };
   const run = async () => {
-    const keyed = await Promise.all(workers.map((w) => reply<KeysReply>(w)));
-    const n = docs.length;
+    const keyed = await Promise.race([Promise.all(workers.map(first)), failed]);
     const tm = performance.now();
-    const pairs = Int32Array.from(pairsOfKeys(keyed.flatMap((k) => Array.from(k.keys)), n));
-    // Pairs are ascending by a: each worker packs the run whose a falls in its range.
+    const pairs = Int32Array.from(pairsOfKeys(keyed.flatMap((k) => Array.from(k.keys)), docs.length));
+    // Pairs are ascending by a: each worker takes the run whose a falls in its range.
     const cut = (a: number) => {
       let i = 0;
       while (i < pairs.length && (pairs[i] ?? 0) < a) i += 2;
       return i;
     };
-    const packedParts = Promise.all(workers.map((w, i) => {
-      const got = reply<{ packed: PackedReuse; cpuMs: number }>(w);
-      const k = keyed[i] as KeysReply;
-      const request: PackRequest = { pairs: pairs.slice(cut(k.lo), cut(k.hi)), recallOver: i === 0 && options.recallSample ? pairs : null };
-      w.postMessage(request);
-      return got;
-    }));
     const merging = performance.now() - tm;
-    const done = await packedParts;
-    const max = (f: (x: { packed: PackedReuse }) => number) => Math.max(...done.map(f));
+    const dones: Extract<PackReply, { done: unknown }>['done'][] = [];
+    const queues = workers.map((w, i) => {
+      const q = { replies: [] as PackReply[], wake: null as (() => void) | null };
+      w.on('message', (m: PackReply) => {
+        q.replies.push(m);
+        q.wake?.();
+      });
+      const k = keyed[i] as KeysReply;
+      w.postMessage({ pairs: pairs.slice(cut(k.lo), cut(k.hi)), recallOver: i === 0 && options.recallSample ? pairs : null, chunks: REUSE_CHUNKS } satisfies PackRequest);
+      return q;
+    });
+    // Workers in range order, each one's chunks in order: rows come out in the published order.
+    for (const q of queues) {
+      const queue = q.replies;
+      for (;;) {
+        if (queue.length === 0) await Promise.race([new Promise<void>((r) => (q.wake = r)), failed]);
+        const m = queue.shift();
+        if (!m) continue;
+        if ('chunk' in m) render(m.chunk);
+        else {
+          dones.push(m.done);
+          break;
+        }
+      }
+    }
+    const slowest = (f: (x: (typeof dones)[number]) => number) => Math.max(...dones.map(f));
     const stats: ReuseStats = {
-      ...(done[0] as { packed: PackedReuse }).packed.stats,
+      resolutions: docs.length, provisions: docs.reduce((t, d) => t + d.provisions.length, 0), terms: 0, blocks: 0,
       pairsScored: keyed.reduce((t, k) => t + k.scored, 0), partial: keyed.reduce((t, k) => t + k.partial, 0), pairsKept: pairs.length / 2,
-      passages: done.reduce((t, d) => t + d.packed.stats.passages, 0),
+      passages: pieces.shared_passages.rows, recall: dones[0]?.recall ?? null,
       // Side by side: each stage as long as its slowest worker.
       ms: {
         index: Math.max(...keyed.map((k) => k.ms.index)), candidates: Math.max(...keyed.map((k) => k.ms.candidates)) + merging,
-        recall: max((d) => d.packed.stats.ms.recall), rows: max((d) => d.packed.stats.ms.rows), passages: max((d) => d.packed.stats.ms.passages),
+        recall: slowest((d) => d.ms.recall), rows: slowest((d) => d.ms.rows), passages: slowest((d) => d.ms.passages),
       },
     };
-    const packed = mergePacked(done.map((d) => d.packed), stats);
-    const { similarity, passages } = unpackReuse(packed, docs);
-    const tables = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
-    return { tables, stats, ms: performance.now() - started, cpuMs: done.reduce((t, d) => t + d.cpuMs, 0) };
+    const rendered = (['similarity', 'shared_passages'] as const).map((table): RenderedTable => ({ table, ...pieces[table] }));
+    return { rendered, stats, renderMs, ms: performance.now() - started, cpuMs: dones.reduce((t, d) => t + d.cpuMs, 0) };
   };
   return run().finally(() => Promise.all(workers.map((w) => w.terminate())));
 }
 
-/** Rows of text reuse that name a resolution or provision the other tables lack (checked here: they are written apart). */
-export function reuseKeyProblems(tables: RawBuilt['tables'], reuse: ReuseTables): string[] {
+/**
+ * A check that text-reuse rows name only resolutions and provisions of the other tables (written apart from them,
+ * so writeTables cannot check these foreign keys): the sets are made once for every chunk.
+ */
+function reuseKeyChecker(tables: RawBuilt['tables']): (rows: ReuseTables) => string[] {
   const ids = new Set((tables.resolutions as unknown as { id: string }[]).map((r) => r.id));
   const provs = new Map<string, Set<string>>();
   for (const p of tables.provisions as unknown as { resolution_id: string; provision_id: string }[]) {
@@ -177,14 +220,16 @@ export function reuseKeyProblems(tables: RawBuilt['tables'], reuse: ReuseTables)
     set.add(p.provision_id);
     provs.set(p.resolution_id, set);
   }
-  const problems: string[] = [];
-  for (const r of reuse.similarity as unknown as { resolution_a: string; resolution_b: string }[]) {
-    if (!ids.has(r.resolution_a) || !ids.has(r.resolution_b)) problems.push(`similarity ${r.resolution_a} ${r.resolution_b}: no such resolution`);
-  }
-  for (const p of reuse.shared_passages as unknown as { resolution_a: string; provision_a: string; resolution_b: string; provision_b: string }[]) {
-    if (!provs.get(p.resolution_a)?.has(p.provision_a) || !provs.get(p.resolution_b)?.has(p.provision_b)) problems.push(`shared_passages ${p.resolution_a}#${p.provision_a} ${p.resolution_b}#${p.provision_b}: no such provision`);
-  }
-  return problems;
+  return (reuse) => {
+    const problems: string[] = [];
+    for (const r of reuse.similarity as unknown as { resolution_a: string; resolution_b: string }[]) {
+      if (!ids.has(r.resolution_a) || !ids.has(r.resolution_b)) problems.push(`similarity ${r.resolution_a} ${r.resolution_b}: no such resolution`);
+    }
+    for (const p of reuse.shared_passages as unknown as { resolution_a: string; provision_a: string; resolution_b: string; provision_b: string }[]) {
+      if (!provs.get(p.resolution_a)?.has(p.provision_a) || !provs.get(p.resolution_b)?.has(p.provision_b)) problems.push(`shared_passages ${p.resolution_a}#${p.provision_a} ${p.resolution_b}#${p.provision_b}: no such provision`);
+    }
+    return problems;
+  };
 }
 
 /** Analyse files on `workers` threads, each sent small batches as it finishes the last; results in file order. */
@@ -231,7 +276,7 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
   const results = await analyseAll(names.map((f) => resolve(dir, f)), workers);
   const t1 = performance.now();
   const c1 = cpu();
-  const built: Omit<RawBuilt, 'reuse'> = {
+  const built: Omit<RawBuilt, 'reuse' | 'reuseWorkers'> = {
     tables: {} as RawBuilt['tables'], sources: [{ title: `Uncurated texts in ${where} (${names.length} files)`, path: where }], files: names.length,
     skipped: [], duplicates: [], renamed: [], synthetic: 0, workers, ms: { analyse: t1 - t0, merge: 0, perFile: { read: 0, analyze: 0, rows: 0 } },
     cpuMs: { analyse: c1 - c0, merge: 0 },
@@ -275,13 +320,15 @@ export async function buildRawTables(dir: string, opts: { workers?: number; reus
     d.provisions.push({ id: p.provision_id, text: p.text, measures: p.measures });
     docs.set(p.resolution_id, d);
   }
-  const reuse = reuseInWorkers([...docs.values()], { ...REUSE, ...opts.reuse }, Math.max(1, Math.min(opts.reuseWorkers ?? workers, docs.size)));
   built.tables = {
     resolutions: cat('resolutions'), provisions, legal_bases: cat('legal_bases'), corrections: cat('corrections'),
     provision_measures: cat('provision_measures'), objectives: cat('objectives'), funding: cat('funding'), supervision: cat('supervision'),
     jurisdictions: jurisdictionRows([...units.values()]), taxonomy: taxonomyRows(reference.taxonomy),
   };
+  // One thread: two would each build the whole index (the same work twice on a machine the build already fills).
+  const reuseWorkers = Math.max(1, Math.min(opts.reuseWorkers ?? 1, docs.size));
+  const reuse = reuseInWorkers([...docs.values()], { ...REUSE, ...opts.reuse }, reuseWorkers, built.tables);
   built.ms.merge = performance.now() - t1;
   built.cpuMs.merge = cpu() - c1;
-  return { ...built, reuse };
+  return { ...built, reuseWorkers, reuse };
 }

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { csvChunks, LIST_SEPARATOR, sortRows } from '../../src/lib/csv.ts';
+import { csvChunks, csvHeader, LIST_SEPARATOR, sortRows } from '../../src/lib/csv.ts';
 import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/datapackage.ts';
 import { TABLE_NAMES, tableOf, validateTables, type FieldType, type TableName, type TableRows } from '../../src/lib/schema.ts';
 
@@ -65,15 +65,21 @@ async function writeAtomically(path: string, content: string | Uint8Array): Prom
 }
 
 /** Validated rows → CSV file (as toCsv writes it, piece by piece: no table is one string), with its size and sha256. */
-async function writeCsv(path: string, name: TableName, rows: readonly Record<string, unknown>[]): Promise<{ bytes: number; sha256: string }> {
+function writeCsv(path: string, name: TableName, rows: readonly Record<string, unknown>[]): Promise<{ bytes: number; sha256: string }> {
+  const encoder = new TextEncoder();
+  return writePieces(path, (function* () {
+    for (const chunk of csvChunks(name, rows as never, { validated: true })) yield encoder.encode(chunk);
+  })());
+}
+
+/** Bytes in pieces → a file (under a temporary name, then renamed), with its size and sha256. */
+async function writePieces(path: string, pieces: Iterable<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
   const tmp = `${path}.tmp-${process.pid}`;
   const hash = createHash('sha256');
-  const encoder = new TextEncoder();
   let bytes = 0;
   const file = await open(tmp, 'w');
   try {
-    for (const chunk of csvChunks(name, rows as never, { validated: true })) {
-      const b = encoder.encode(chunk);
+    for (const b of pieces) {
       hash.update(b);
       bytes += b.byteLength;
       await file.write(b);
@@ -181,4 +187,40 @@ export async function writeTables(
   const pkgPath = join(outDir, 'datapackage.json');
   await writeAtomically(pkgPath, stableJson(pkg));
   return { files, datapackage: pkgPath };
+}
+
+/**
+ * A table whose rows were validated (validateRows), sorted by primary key and rendered as CSV elsewhere (the data
+ * build's text-reuse threads), in consecutive parts: csvChunks with `header: false`, encoded as UTF-8, in order.
+ * The caller vouches for what validateTables would check across tables (keys unique over the parts, foreign keys).
+ */
+export interface RenderedTable {
+  table: TableName;
+  rows: number;
+  pieces: Uint8Array[];
+}
+
+/** Rendered tables → <table>.csv (BOM and header, then the pieces) and <table>.parquet, as writeTables writes them. */
+export async function writeRenderedTables(outDir: string, rendered: readonly RenderedTable[]): Promise<WrittenTable[]> {
+  await mkdir(outDir, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const con = await instance.connect();
+  const files: WrittenTable[] = [];
+  try {
+    for (const r of rendered) {
+      const csvPath = join(outDir, `${r.table}.csv`);
+      const parquetPath = join(outDir, `${r.table}.parquet`);
+      const csv = await writePieces(csvPath, [new TextEncoder().encode(csvHeader(r.table)), ...r.pieces]);
+      await parquetFromCsv(con, r.table, csvPath, parquetPath);
+      const parquetBytes = await readFile(parquetPath);
+      files.push({
+        table: r.table, csv: csvPath, parquet: parquetPath, rows: r.rows, csvBytes: csv.bytes, parquetBytes: parquetBytes.byteLength,
+        csvSha256: csv.sha256, parquetSha256: sha256(parquetBytes),
+      });
+    }
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+  return files;
 }

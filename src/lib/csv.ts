@@ -70,16 +70,22 @@ export function toCsv<N extends TableName>(tableName: N, rows: readonly RowOf<N>
   return [...csvChunks(tableName, rows, opts)].join('');
 }
 
+/** The BOM and header line every CSV file of the table starts with. */
+export function csvHeader(tableName: TableName): string {
+  return CSV_BOM + tableOf(tableName).fields.map((f) => f.name).join(',') + CSV_NEWLINE;
+}
+
 /**
  * toCsv's text in pieces of about `rowsPerChunk` rows (their concatenation is toCsv's text), so a table larger than
  * the longest string an engine allows (about 512 million characters in V8) can still be written, piece by piece.
+ * `header: false` leaves out the BOM and header line: for rows rendered in parts, to follow csvHeader.
  */
-export function* csvChunks<N extends TableName>(tableName: N, rows: readonly RowOf<N>[], opts: { validated?: boolean; rowsPerChunk?: number } = {}): Generator<string> {
+export function* csvChunks<N extends TableName>(tableName: N, rows: readonly RowOf<N>[], opts: { validated?: boolean; rowsPerChunk?: number; header?: boolean } = {}): Generator<string> {
   const t = tableOf(tableName);
   const problems = opts.validated ? [] : validateRows(tableName, rows);
   if (problems.length) throw refuse(`cannot write ${tableName} as CSV`, problems, 'fix the rows; validateRows lists the same problems');
   const per = Math.max(1, opts.rowsPerChunk ?? 20_000);
-  let lines = [CSV_BOM + t.fields.map((f) => f.name).join(',') + CSV_NEWLINE];
+  let lines = opts.header === false ? [] : [csvHeader(tableName)];
   for (const row of rows) {
     const r = row as Record<string, unknown>;
     lines.push(t.fields.map((f) => quote(formatCell(f, r[f.name]))).join(',') + CSV_NEWLINE);

@@ -48,39 +48,45 @@ function kindOf(code: number): number {
   return k;
 }
 
-/** foldWithMap's work, through the table. */
-function foldByTable(source: string): FoldedText {
+/** foldWithMap's work, through the table; without `map`, starts and ends are left empty (for the fold alone). */
+function foldByTable(source: string, map = true): FoldedText {
   const n = source.length;
   if (units.length < n) units = new Uint16Array(Math.max(n, 2 * units.length));
   const out = units;
   // Plain arrays made at their final size are far cheaper to create than typed arrays for short texts.
-  const starts = new Array<number>(n);
-  const ends = new Array<number>(n);
+  const starts = map ? new Array<number>(n) : [];
+  const ends = map ? new Array<number>(n) : [];
   let len = 0;
   let space = true;
   for (let i = 0; i < n; i++) {
     const k = kindOf(source.charCodeAt(i));
     if (k >= UNIT) {
       out[len] = k - UNIT;
-      starts[len] = i;
-      ends[len] = i + 1;
+      if (map) {
+        starts[len] = i;
+        ends[len] = i + 1;
+      }
       len++;
       space = false;
     } else if (k === SPACE) {
       if (!space) {
         space = true;
         out[len] = 32;
-        starts[len] = i;
-        ends[len] = i + 1;
+        if (map) {
+          starts[len] = i;
+          ends[len] = i + 1;
+        }
         len++;
       }
     } else if (k === DROP) {
-      if (!space && len > 0) ends[len - 1] = i + 1;
+      if (map && !space && len > 0) ends[len - 1] = i + 1;
     } else return foldWithMapByCodePoint(source);
   }
   if (len > 0 && out[len - 1] === 32) len--;
-  starts.length = len;
-  ends.length = len;
+  if (map) {
+    starts.length = len;
+    ends.length = len;
+  }
   let folded = '';
   for (let i = 0; i < len; i += 4096) folded += String.fromCharCode.apply(null, out.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
   return { source, folded, starts, ends };
@@ -138,4 +144,9 @@ export function foldWithMap(source: string): FoldedText {
   if (RECENT.size >= RECENT_MAX) RECENT.clear();
   RECENT.set(source, ft);
   return ft;
+}
+
+/** foldVi's string (a whole document, say) through the table, with no map and nothing remembered. */
+export function foldText(source: string): string {
+  return foldByTable(source, false).folded;
 }

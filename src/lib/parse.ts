@@ -12,7 +12,7 @@ import {
 } from './header.ts';
 import { groupBlocks, splitLines, type Block, type Line } from './lines.ts';
 import { foldChars, foldVi, squash } from './text.ts';
-import { foldWithMap } from './fold.ts';
+import { foldText } from './fold.ts';
 
 export type SpanRole =
   | 'blank' | 'frontmatter' | 'curator' | 'comment' | 'catalogue' | 'header' | 'basis' | 'submission' | 'decision'
@@ -409,8 +409,8 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   const submission = submissionBlock ? parseSubmission((submissionBlock as Block).text) : null;
 
   // Diagnostics.
-  // foldWithMap's fold is foldVi's, made through a table (the whole text's NFD was a tenth of parsing).
-  const body = foldWithMap(lines.filter((_, k) => frame[k] !== 'frontmatter' && frame[k] !== 'curator').map((l) => l.clean).join(' ')).folded;
+  // foldVi's string through a table (the whole text's NFD was a tenth of parsing).
+  const body = foldText(lines.filter((_, k) => frame[k] !== 'frontmatter' && frame[k] !== 'curator').map((l) => l.clean).join(' '));
   if (text.trim() === '') issues.push({ code: 'empty', severity: 'error', message: 'the text is empty' });
   else if (!/nghi quyet/.test(body) || !/(hoi dong nhan dan|hdnd)/.test(body) || !(/can cu|quyet nghi|dieu 1\b/.test(body) || number)) {
     issues.push({ code: 'not_a_resolution', severity: 'error', message: 'this does not read as a People\'s Council resolution (no "Nghị quyết", council, legal bases or articles found)' });

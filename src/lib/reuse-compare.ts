@@ -54,7 +54,7 @@ export function comparePacked(c: ReuseCorpus, options: ReuseOptions, started: nu
 
 /**
  * Rows and passages of the given pairs (flat [a, b, …], ascending): what comparePacked does once the pairs are
- * chosen. Pairs can be split by a into ranges, packed apart (on threads) and joined with mergePacked.
+ * chosen. Pairs can be split by a into runs and packed apart (the data build packs them in chunks, on a thread).
  */
 export function packPairs(c: ReuseCorpus, options: ReuseOptions, pairs: ArrayLike<number>): PackedReuse {
   const ix = c.index;
@@ -120,30 +120,3 @@ export function packPairs(c: ReuseCorpus, options: ReuseOptions, pairs: ArrayLik
   return packed;
 }
 
-/**
- * Parts packed from consecutive ranges of the same pairs (packPairs), joined as one: rows and passages in the
- * parts' order. Stats: counts added, times of the parts' stages as given by `stats` (they ran side by side).
- */
-export function mergePacked(parts: PackedReuse[], stats: ReuseStats): PackedReuse {
-  const first = parts[0];
-  if (!first) throw new Error('mergePacked: expected at least one part');
-  const join = <T extends Int32Array | Float64Array>(pick: (p: PackedReuse) => T): T => {
-    const arrays = parts.map(pick);
-    const out = new (arrays[0]?.constructor as new (n: number) => T)(arrays.reduce((n, a) => n + a.length, 0));
-    let at = 0;
-    for (const a of arrays) {
-      out.set(a as never, at);
-      at += a.length;
-    }
-    return out;
-  };
-  return {
-    ids: first.ids, scopes: first.scopes, provStart: first.provStart,
-    rows: { a: join((p) => p.rows.a), b: join((p) => p.rows.b), scope: join((p) => p.rows.scope), score: join((p) => p.rows.score), n: join((p) => p.rows.n) },
-    passages: {
-      ga: join((p) => p.passages.ga), gb: join((p) => p.passages.gb), ord: join((p) => p.passages.ord),
-      start: join((p) => p.passages.start), end: join((p) => p.passages.end), words: join((p) => p.passages.words),
-    },
-    stats,
-  };
-}

@@ -115,27 +115,42 @@ export function compareResolutionsPacked(docs: ReuseDocument[], options: ReuseOp
 
 /** Rows of a packed result, with ids and texts from the documents it was computed from (in any order). */
 export function unpackReuse(p: PackedReuse, docs: ReuseDocument[]): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
+  return unpackerOf(docs)(p);
+}
+
+/**
+ * unpackReuse for many packed results of the same documents (the parts of one comparison): the documents are
+ * sorted and their provisions numbered once.
+ */
+export function unpackerOf(docs: ReuseDocument[]): (p: PackedReuse) => { similarity: SimilarityRow[]; passages: SharedPassage[] } {
   const sorted = [...docs].sort((a, b) => cmp(a.id, b.id));
-  if (sorted.length !== p.ids.length || sorted.some((d, i) => d.id !== p.ids[i])) throw new Error('unpackReuse: expected the documents the result was computed from; hint: pass the same list');
   const provs = sorted.flatMap((d) => d.provisions);
-  const docOf = new Int32Array(provs.length);
-  sorted.forEach((_, i) => docOf.fill(i, p.provStart[i] ?? 0, p.provStart[i + 1] ?? provs.length));
+  let docOf: Int32Array | null = null;
   // Spans point into the NFC text, as the tokens were read from it.
   const nfc: (string | undefined)[] = [];
   const textOf = (g: number) => (nfc[g] ??= (provs[g]?.text ?? '').normalize('NFC'));
-  const r = p.rows;
-  const similarity = Array.from(r.a, (a, i): SimilarityRow => ({
-    resolution_a: p.ids[a] ?? '', resolution_b: p.ids[r.b[i] ?? 0] ?? '', scope: p.scopes[r.scope[i] ?? 0] ?? '', score: r.score[i] ?? 0, n_shared_passages: r.n[i] ?? 0,
-  }));
-  const q = p.passages;
-  const passages = Array.from(q.ga, (ga, i): SharedPassage => {
-    const gb = q.gb[i] ?? 0;
-    return {
-      resolution_a: p.ids[docOf[ga] ?? 0] ?? '', provision_a: provs[ga]?.id ?? '', resolution_b: p.ids[docOf[gb] ?? 0] ?? '', provision_b: provs[gb]?.id ?? '',
-      ord: q.ord[i] ?? 0, text: textOf(ga).slice(q.start[i], q.end[i]), n_words: q.words[i] ?? 0,
-    };
-  });
-  return { similarity, passages };
+  return (p) => {
+    if (sorted.length !== p.ids.length || sorted.some((d, i) => d.id !== p.ids[i])) throw new Error('unpackReuse: expected the documents the result was computed from; hint: pass the same list');
+    if (!docOf) {
+      const of = new Int32Array(provs.length);
+      sorted.forEach((_, i) => of.fill(i, p.provStart[i] ?? 0, p.provStart[i + 1] ?? provs.length));
+      docOf = of;
+    }
+    const at = docOf;
+    const r = p.rows;
+    const similarity = Array.from(r.a, (a, i): SimilarityRow => ({
+      resolution_a: p.ids[a] ?? '', resolution_b: p.ids[r.b[i] ?? 0] ?? '', scope: p.scopes[r.scope[i] ?? 0] ?? '', score: r.score[i] ?? 0, n_shared_passages: r.n[i] ?? 0,
+    }));
+    const q = p.passages;
+    const passages = Array.from(q.ga, (ga, i): SharedPassage => {
+      const gb = q.gb[i] ?? 0;
+      return {
+        resolution_a: p.ids[at[ga] ?? 0] ?? '', provision_a: provs[ga]?.id ?? '', resolution_b: p.ids[at[gb] ?? 0] ?? '', provision_b: provs[gb]?.id ?? '',
+        ord: q.ord[i] ?? 0, text: textOf(ga).slice(q.start[i], q.end[i]), n_words: q.words[i] ?? 0,
+      };
+    });
+    return { similarity, passages };
+  };
 }
 
 /**

@@ -153,7 +153,8 @@ export function originalSlice(ft: FoldedText, start: number, end: number): strin
 export function splitSegments(text: string, boundary = /\n|;|[.!?](?=\s|$)/g): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let last = 0;
-  for (const m of text.matchAll(new RegExp(boundary.source, boundary.flags.includes('g') ? boundary.flags : `${boundary.flags}g`))) {
+  // matchAll works on a copy of a global expression: only a non-global one needs making global first.
+  for (const m of text.matchAll(boundary.global ? boundary : new RegExp(boundary.source, `${boundary.flags}g`))) {
     out.push({ text: text.slice(last, m.index), start: last });
     last = m.index + m[0].length;
   }
