@@ -127,7 +127,7 @@ function main(): void {
   for (const r of runs) {
     const reuse = r.reuse;
     process.stdout.write(
-      `  ${String(r.count).padStart(6)} resolutions: wall ${seconds(r.wallMs)} s (analyse ${seconds(r.ms.analyse)}; then reuse ${seconds(r.ms.reuse)} beside writing ${seconds(r.ms.writeTables)}, reuse tables ${seconds(r.ms.writeReuse)}), ` +
+      `  ${String(r.count).padStart(6)} resolutions: wall ${seconds(r.wallMs)} s (analyse ${seconds(r.ms.analyse)}; then reuse ${seconds(r.ms.reuse)} beside writing ${seconds(r.ms.writeTables)} and rendering reuse's rows ${seconds(r.ms.renderReuse)}, reuse tables ${seconds(r.ms.writeReuse)}), ` +
         `peak RSS ${Math.round(r.maxRssMB)} MB, ${r.totals.rows} rows, CSV ${mb(r.totals.csvBytes)}, Parquet ${mb(r.totals.parquetBytes)}, ` +
         `${reuse?.pairsKept ?? 0} pairs, recall@10 ${reuse?.recall ? `${reuse.recall.recall.toFixed(4)} on ${reuse.recall.sample}` : 'n/a'}\n`,
     );
