@@ -4,9 +4,9 @@
  * synthetic one of N resolutions (default 10,000: npm run synth, the data build with --raw, then the same site build
  * into bench/tmp/site-<N>/ with SITE_DATA_DIR / SITE_PUBLIC_DIR / SITE_OUT_DIR, timed step by step), serves each
  * with scripts/lib/serve.ts (brotli, ranges) and measures in Chromium, as a desktop and as a throttled phone: every
- * route's first view (bytes, time to first chart, load), three queries on /explore/ (click to answer, DuckDB's own
- * time, Parquet bytes fetched by range requests), the compare picker's first search, and the scorecard of a
- * 20-page draft on /benchmark/. Writes bench/results-site.json and prints a summary. --reuse keeps a synthetic
+ * route's first view (bytes, time to first chart, load), on /explore/ the engine's start from the click and three
+ * queries on the running engine (first run and warm, DuckDB's own time, Parquet bytes fetched by range requests),
+ * the compare picker's first search, and the scorecard of a 20-page draft on /benchmark/. Writes bench/results-site.json and prints a summary. --reuse keeps a synthetic
  * corpus and its data already there (the site is always built again: its build is measured); --measure-only
  * measures the sites already built and keeps the build figures of the last full run.
  * Synthetic files stay under bench/tmp/ (ignored by git): never in public/ or dist/.
@@ -15,7 +15,7 @@ import { execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, measureFirstView, measurePickerSearch, measureQuery, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
+import { launchChromium, measureExplore, measureFirstView, measurePickerSearch, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
 import { ROOT } from './lib/reference.ts';
 import { serveDir } from './lib/serve.ts';
 import { benchDraft } from './lib/bench-draft.ts';
@@ -96,17 +96,22 @@ async function measureSite(name: string, dist: string, draft: string) {
         pages.push({ ...m, transferred_per_minimum: +(m.transferred / m.minimum).toFixed(2), raw_per_minimum: +(m.raw / m.minimum).toFixed(2) });
         process.stdout.write(`bench:site: ${name} ${profile} ${route}: ${m.raw} B raw, ${m.transferred} B sent, chart ${m.firstChartMs ?? '—'} ms, load ${m.loadMs} ms\n`);
       }
-      const queries = [];
-      for (const sql of QUERIES) {
-        const q = await measureQuery(browser, url, sql, profile);
-        queries.push({ ...q, cold_per_duckdb: +(q.coldAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1), warm_per_duckdb: +(q.warmAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1) });
-        process.stdout.write(`bench:site: ${name} ${profile} query: cold ${q.coldAnswerMs} ms, warm ${q.warmAnswerMs} ms, duckdb ${q.duckdbMs} ms, parquet ${q.parquetFetched}/${q.parquetFilesBytes} B\n`);
-      }
+      const explore = await measureExplore(browser, url, QUERIES, profile);
+      const e = explore.engine;
+      process.stdout.write(`bench:site: ${name} ${profile} engine: ${'error' in e ? `FAILED ${e.error}` : `${e.clickToAnswerMs} ms from the click`}\n`);
+      const queries = explore.queries.map((q) => {
+        if ('error' in q) {
+          process.stdout.write(`bench:site: ${name} ${profile} query FAILED: ${q.error}\n`);
+          return q;
+        }
+        process.stdout.write(`bench:site: ${name} ${profile} query: first ${q.firstAnswerMs} ms, warm ${q.warmAnswerMs} ms, duckdb ${q.duckdbMs} ms, parquet ${q.parquetFetched}/${q.parquetFilesBytes} B\n`);
+        return { ...q, first_per_duckdb: +(q.firstAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1), warm_per_duckdb: +(q.warmAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1) };
+      });
       const picker = await measurePickerSearch(browser, url, 'lang son', profile);
       process.stdout.write(`bench:site: ${name} ${profile} picker search: ${picker.searchMs} ms from the first keystroke, index ${picker.indexTransferred}/${picker.indexRaw} B\n`);
       const scorecard = await measureScorecard(browser, url, draft, profile);
       process.stdout.write(`bench:site: ${name} ${profile} scorecard of ${scorecard.chars} chars: ${scorecard.scorecardMs} ms\n`);
-      out[profile] = { pages, queries, picker, scorecard };
+      out[profile] = { pages, engine: explore.engine, queries, picker, scorecard };
     }
   } finally {
     await browser.close();
@@ -154,6 +159,14 @@ async function main(): Promise<void> {
   const draft = benchDraft();
   const results: Record<string, unknown> = {
     note: 'Produced by npm run bench:site on this machine; times depend on it, the ratios and byte counts much less. The synthetic site is made by npm run synth (recombined real provisions, invented places): for measurement only.',
+    date: new Date().toISOString(),
+    revision: (() => {
+      try {
+        return execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+      } catch {
+        return null;
+      }
+    })(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, node: process.version },
     mobile_profile: { ...MOBILE, viewport: '360x800@2x' },
     queries: QUERIES,

@@ -4,20 +4,12 @@
  * scorecard as one JSON object (--json) or a readable report. Bad input: one line on stderr, exit 2 — the same
  * judgement the browser shows. A draft without a date is judged as of today (or --today).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import mammoth from 'mammoth';
 import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
 import { benchmarkDraft } from '../src/lib/benchmark.ts';
 import { benchmarkReport, toBenchmarkJson } from '../src/lib/benchmark-report.ts';
-import { readInput } from '../src/lib/input.ts';
 import { loadPeers } from './lib/peers.ts';
+import { die, readDocument } from './lib/read-document.ts';
 import { loadReference } from './lib/reference.ts';
-
-function die(file: string, message: string): never {
-  process.stderr.write(`benchmark: ${file}: ${message}\n`);
-  process.exit(2);
-}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,19 +22,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const file = files[0] ?? '';
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).isDirectory()) die(file, 'is a directory, not a file');
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    die(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be read (${(e as Error).message})`);
-  }
-  const input = await readInput(bytes, basename(file), async (b) => (await mammoth.extractRawText({ buffer: Buffer.from(b) })).value);
-  if (!input.ok) die(file, input.message);
+  const { text } = await readDocument('benchmark', file);
   const reference = loadReference();
-  const analysis = analyzeResolution(input.text, reference);
+  const analysis = analyzeResolution(text, reference);
   const fatal = fatalIssue(analysis);
-  if (fatal) die(file, fatal.message);
+  if (fatal) die('benchmark', file, fatal.message);
   const peers = loadPeers(reference).filter((p) => p.id !== analysis.metadata.id);
   const card = benchmarkDraft(analysis, peers, reference.register, { today });
   process.stdout.write(json ? `${JSON.stringify(toBenchmarkJson(analysis, card), null, 2)}\n` : benchmarkReport(analysis, card, 'vi'));
