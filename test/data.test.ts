@@ -12,7 +12,8 @@ import { compressors } from 'hyparquet-compressors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../scripts/build-data.ts';
 import { parseCsv } from '../src/lib/csv.ts';
-import { TABLE_NAMES, validateRows, type TableName } from '../src/lib/schema.ts';
+import { TABLE_NAMES, type TableName } from '../src/lib/schema.ts';
+import { validateRows } from '../src/lib/validate.ts';
 import { foldVi, normalizeText } from '../src/lib/text.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -9,8 +9,9 @@ import { dataDictionary } from '../src/lib/datapackage.ts';
 import type { DocKind } from '../src/lib/citations.ts';
 import { UNIT_TYPES as HEADER_UNIT_TYPES, type EffectiveRule, type Level } from '../src/lib/header.ts';
 import {
-  TABLE_NAMES, TABLES, isIsoDate, tableOf, validateRows, validateTables, type FieldDecl, type RowOf, type TableName,
+  TABLE_NAMES, TABLES, tableOf, type FieldDecl, type RowOf, type TableName,
 } from '../src/lib/schema.ts';
+import { isIsoDate, validateRows, validateTables } from '../src/lib/validate.ts';
 
 /** The column contract agreed in the brief. shared_passages.ord is the one addition: two provisions can share several passages. */
 const CONTRACT: Record<string, string> = {

@@ -19,10 +19,10 @@ import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, 
 import type { RowOf } from '../../src/lib/schema.ts';
 import { compareResolutions, unpackerOf, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
 import { pairsOfKeys } from '../../src/lib/reuse-topk.ts';
-import { csvChunks, sortRows } from '../../src/lib/csv.ts';
-import { validateRows } from '../../src/lib/schema.ts';
+import { sortRows } from '../../src/lib/csv.ts';
+import { validateRows } from '../../src/lib/validate.ts';
 import type { KeysReply, PackReply, PackRequest } from './reuse-worker.ts';
-import type { RenderedTable } from './write-tables.ts';
+import { csvPieces, type RenderedTable } from './write-tables.ts';
 import { normalizeText } from '../../src/lib/text.ts';
 import { reviewIndex } from '../../src/lib/annotations.ts';
 import { DATA, DataError, loadAnnotations, loadCurated, loadReference, ROOT } from './reference.ts';
@@ -147,11 +147,10 @@ function reuseInWorkers(docs: ReuseDocument[], options: ReuseOptions, parts: num
     const rows = { similarity: similarity as unknown as RowOf<'similarity'>[], shared_passages: passages as unknown as RowOf<'shared_passages'>[] };
     const problems = [...checkKeys(rows), ...validateRows('similarity', rows.similarity), ...validateRows('shared_passages', rows.shared_passages)];
     if (problems.length) throw new DataError(`text reuse made rows that do not fit:\n- ${problems.slice(0, 20).join('\n- ')}`);
-    const encoder = new TextEncoder();
     for (const table of ['similarity', 'shared_passages'] as const) {
-      const sorted = sortRows(table, rows[table] as never);
+      const sorted = sortRows(table, rows[table] as never) as readonly Record<string, unknown>[];
       pieces[table].rows += sorted.length;
-      for (const c of csvChunks(table, sorted, { validated: true, header: false })) pieces[table].pieces.push(encoder.encode(c));
+      pieces[table].pieces.push(...csvPieces(table, sorted, { header: false }));
     }
     renderMs += performance.now() - t;
   };

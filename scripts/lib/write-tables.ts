@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { csvChunks, csvHeader, LIST_SEPARATOR, sortRows } from '../../src/lib/csv.ts';
 import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/datapackage.ts';
-import { TABLE_NAMES, tableOf, validateTables, type FieldType, type TableName, type TableRows } from '../../src/lib/schema.ts';
+import { TABLE_NAMES, tableOf, type FieldType, type TableName, type TableRows } from '../../src/lib/schema.ts';
+import { validateTables } from '../../src/lib/validate.ts';
 
 export interface WriteTablesOptions {
   /** Version of the data package (datapackage.json "version"). */
@@ -64,12 +65,13 @@ async function writeAtomically(path: string, content: string | Uint8Array): Prom
   }
 }
 
-/** Validated rows → CSV file (as toCsv writes it, piece by piece: no table is one string), with its size and sha256. */
-function writeCsv(path: string, name: TableName, rows: readonly Record<string, unknown>[]): Promise<{ bytes: number; sha256: string }> {
+/**
+ * Validated rows, sorted by primary key → their CSV (as toCsv writes it) as UTF-8 pieces, made as they are read:
+ * no table is ever one string. `header: false` leaves out the BOM and header line (rows rendered in parts).
+ */
+export function* csvPieces(name: TableName, sorted: readonly Record<string, unknown>[], opts: { header?: boolean } = {}): Generator<Uint8Array> {
   const encoder = new TextEncoder();
-  return writePieces(path, (function* () {
-    for (const chunk of csvChunks(name, rows as never, { validated: true })) yield encoder.encode(chunk);
-  })());
+  for (const chunk of csvChunks(name, sorted as never, { validated: true, header: opts.header })) yield encoder.encode(chunk);
 }
 
 /** Bytes in pieces → a file (under a temporary name, then renamed), with its size and sha256. */
@@ -143,34 +145,10 @@ export async function writeTables(
     );
   }
   const names = TABLE_NAMES.filter((n) => tables[n] !== undefined);
-  await mkdir(outDir, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const con = await instance.connect();
-  const files: WrittenTable[] = [];
-  try {
-    for (const name of names) {
-      const rows = sortRows(name, tables[name] as never) as readonly Record<string, unknown>[];
-      const csvPath = join(outDir, `${name}.csv`);
-      const parquetPath = join(outDir, `${name}.parquet`);
-      const csv = await writeCsv(csvPath, name, rows);
-
-      await parquetFromCsv(con, name, csvPath, parquetPath);
-      const parquetBytes = await readFile(parquetPath);
-      files.push({
-        table: name,
-        csv: csvPath,
-        parquet: parquetPath,
-        rows: rows.length,
-        csvBytes: csv.bytes,
-        parquetBytes: parquetBytes.byteLength,
-        csvSha256: csv.sha256,
-        parquetSha256: sha256(parquetBytes),
-      });
-    }
-  } finally {
-    con.closeSync();
-    instance.closeSync();
-  }
+  const files = await writeFiles(outDir, names.map((name) => {
+    const rows = sortRows(name, tables[name] as never) as readonly Record<string, unknown>[];
+    return { table: name, rows: rows.length, pieces: csvPieces(name, rows) };
+  }));
   if (opts.datapackage === false) return { files, datapackage: null };
   const described: Partial<Record<TableName, TableFiles>> = {};
   for (const f of files) {
@@ -201,20 +179,25 @@ export interface RenderedTable {
 }
 
 /** Rendered tables → <table>.csv (BOM and header, then the pieces) and <table>.parquet, as writeTables writes them. */
-export async function writeRenderedTables(outDir: string, rendered: readonly RenderedTable[]): Promise<WrittenTable[]> {
+export function writeRenderedTables(outDir: string, rendered: readonly RenderedTable[]): Promise<WrittenTable[]> {
+  return writeFiles(outDir, rendered.map((r) => ({ table: r.table, rows: r.rows, pieces: [new TextEncoder().encode(csvHeader(r.table)), ...r.pieces] })));
+}
+
+/** Each table's CSV bytes → <table>.csv, then <table>.parquet made from it; sizes and sha256 of both. */
+async function writeFiles(outDir: string, tables: readonly { table: TableName; rows: number; pieces: Iterable<Uint8Array> }[]): Promise<WrittenTable[]> {
   await mkdir(outDir, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const con = await instance.connect();
   const files: WrittenTable[] = [];
   try {
-    for (const r of rendered) {
-      const csvPath = join(outDir, `${r.table}.csv`);
-      const parquetPath = join(outDir, `${r.table}.parquet`);
-      const csv = await writePieces(csvPath, [new TextEncoder().encode(csvHeader(r.table)), ...r.pieces]);
-      await parquetFromCsv(con, r.table, csvPath, parquetPath);
+    for (const t of tables) {
+      const csvPath = join(outDir, `${t.table}.csv`);
+      const parquetPath = join(outDir, `${t.table}.parquet`);
+      const csv = await writePieces(csvPath, t.pieces);
+      await parquetFromCsv(con, t.table, csvPath, parquetPath);
       const parquetBytes = await readFile(parquetPath);
       files.push({
-        table: r.table, csv: csvPath, parquet: parquetPath, rows: r.rows, csvBytes: csv.bytes, parquetBytes: parquetBytes.byteLength,
+        table: t.table, csv: csvPath, parquet: parquetPath, rows: t.rows, csvBytes: csv.bytes, parquetBytes: parquetBytes.byteLength,
         csvSha256: csv.sha256, parquetSha256: sha256(parquetBytes),
       });
     }

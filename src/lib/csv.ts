@@ -9,7 +9,8 @@
  * does not fit is reported with its row and column. Also the row order every published file uses: by primary key.
  */
 import Papa from 'papaparse';
-import { tableOf, validateRows, type FieldDecl, type RowOf, type TableDecl, type TableName } from './schema.ts';
+import { tableOf, type FieldDecl, type RowOf, type TableDecl, type TableName } from './schema.ts';
+import { validateRows } from './validate.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';

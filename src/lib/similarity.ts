@@ -107,12 +107,6 @@ export function buildCorpus(docs: ReuseDocument[], options: ReuseOptions = {}): 
   return { ids: sorted.map((d) => d.id), scopes, rule, minWords: options.minWords ?? 8, index: indexCorpus(masked, scopes.length, rule) };
 }
 
-/** Pairs, rows and passages as typed arrays (reuse-compare.ts): what a worker thread sends back. */
-export function compareResolutionsPacked(docs: ReuseDocument[], options: ReuseOptions = {}): PackedReuse {
-  const started = now();
-  return comparePacked(buildCorpus(docs, options), options, started);
-}
-
 /** Rows of a packed result, with ids and texts from the documents it was computed from (in any order). */
 export function unpackReuse(p: PackedReuse, docs: ReuseDocument[]): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
   return unpackerOf(docs)(p);
@@ -158,7 +152,8 @@ export function unpackerOf(docs: ReuseDocument[]): (p: PackedReuse) => { similar
  * first), then a, b; passages by a, its provision, b, its provision, position. Each pair once, a < b by id.
  */
 export function compareResolutions(docs: ReuseDocument[], options: ReuseOptions = {}): { similarity: SimilarityRow[]; passages: SharedPassage[] } {
-  const packed = compareResolutionsPacked(docs, options);
+  const started = now();
+  const packed = comparePacked(buildCorpus(docs, options), options, started);
   options.stats?.(packed.stats);
   return unpackReuse(packed, docs);
 }
