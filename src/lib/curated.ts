@@ -10,8 +10,9 @@ import { applyCorrections, correctionShapeProblems, type Correction } from './co
 import { levelOf, UNIT_TYPES, type Level, type UnitType } from './jurisdictions.ts';
 import { findViDates, foldVi, isoDate, parseRoman } from './text.ts';
 
-export type Known<T> = { value: T; evidence: string; note?: string };
-export type Unknown = { value: null; evidence: null; note: string };
+/** `unreviewed`: pre-filled from the parser's reading (npm run add) and not yet checked by a curator. */
+export type Known<T> = { value: T; evidence: string; note?: string; unreviewed?: true };
+export type Unknown = { value: null; evidence: null; note: string; unreviewed?: true };
 export type Field<T> = Known<T> | Unknown;
 
 export type EffectiveRule = 'date' | 'on_adoption' | 'on_signing';
@@ -44,7 +45,8 @@ export interface Curated {
   id: string;
   raw_file: string;
   raw_sha256: string;
-  reviewed: { by: string; on: string };
+  /** Who reviewed the file and when; false while it is the parser's reading, not yet reviewed (npm run add). */
+  reviewed: { by: string; on: string } | false;
   metadata: CuratedMetadata;
   completeness: Completeness;
   corrections: Correction[];
@@ -69,6 +71,11 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 export const isIsoDate = (s: unknown): s is string =>
   typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && isoDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)).iso === s;
 
+/** Reviewed by a curator: the file says who and when, and no value is still marked unreviewed. */
+export function isReviewed(c: Curated): boolean {
+  return c.reviewed !== false && METADATA_FIELDS.every((k) => c.metadata[k].unreviewed !== true);
+}
+
 /** Shape and consistency problems of one curated file (parsed JSON). */
 export function validateCurated(json: unknown): string[] {
   const p: string[] = [];
@@ -80,8 +87,8 @@ export function validateCurated(json: unknown): string[] {
   }
   if (typeof json.raw_sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(json.raw_sha256)) p.push(`${at}: raw_sha256 must be 64 hex digits`);
   const reviewed = json.reviewed;
-  if (!isObject(reviewed) || typeof reviewed.by !== 'string' || !reviewed.by || !isIsoDate(reviewed.on)) {
-    p.push(`${at}: reviewed must be {"by": "...", "on": "YYYY-MM-DD"}`);
+  if (reviewed !== false && (!isObject(reviewed) || typeof reviewed.by !== 'string' || !reviewed.by || !isIsoDate(reviewed.on))) {
+    p.push(`${at}: reviewed must be {"by": "...", "on": "YYYY-MM-DD"}, or false while the file awaits review`);
   }
   if (!['full', 'partial', 'metadata-only'].includes(String(json.completeness))) {
     p.push(`${at}: completeness must be full, partial or metadata-only`);
@@ -104,6 +111,10 @@ export function validateCurated(json: unknown): string[] {
     if (!isObject(f) || !('value' in f) || !('evidence' in f)) {
       p.push(`${at}: metadata.${k} must be {"value", "evidence"} or {"value": null, "evidence": null, "note"}`);
       continue;
+    }
+    if ('unreviewed' in f && f.unreviewed !== true) p.push(`${at}: metadata.${k}.unreviewed must be true, or be removed once the value is checked`);
+    if (f.unreviewed === true && reviewed !== false) {
+      p.push(`${at}: metadata.${k} is still marked unreviewed in a reviewed file; hint: check the value and remove the mark, or set "reviewed": false`);
     }
     if (f.value === null) {
       if (f.evidence !== null || typeof f.note !== 'string' || f.note.trim() === '') {
@@ -167,14 +178,24 @@ export function verbatimPart(rawText: string): { text: string; offset: number } 
 
 const plain = (s: string) => foldVi(s.replace(/[*#|]/g, ' '));
 
-/** Problems of a (valid) curated file against its raw text. */
-export function checkAgainstRaw(c: Curated, rawText: string): string[] {
+/** The evidence of a source address that the text does not print but the sidecar records (npm run add --source). */
+export const sidecarEvidence = (id: string) => `${id}.source.json`;
+
+/**
+ * Problems of a (valid) curated file against its raw text. `sidecarUrl`: the source_url its sidecar records, which
+ * a source_url whose evidence is the sidecar's name (sidecarEvidence) must equal.
+ */
+export function checkAgainstRaw(c: Curated, rawText: string, sidecarUrl?: string | null): string[] {
   const p: string[] = [];
   const at = `curated ${c.id}`;
   const verbatim = verbatimPart(rawText).text;
   for (const k of METADATA_FIELDS) {
     const f = c.metadata[k];
     if (f.value === null) continue;
+    if (k === 'source_url' && f.evidence === sidecarEvidence(c.id)) {
+      if (sidecarUrl !== f.value) p.push(`${at}: metadata.source_url cites the sidecar, which records «${String(sidecarUrl)}», not «${f.value}»`);
+      continue;
+    }
     const where = k === 'source_url' ? rawText : verbatim;
     if (!where.includes(f.evidence)) {
       const inHeader = rawText.includes(f.evidence);

@@ -1,0 +1,121 @@
+/**
+ * npm run add -- FILE [--source URL] [--retrieved YYYY-MM-DD] [--id ID] [--dry-run]
+ * The curator's way in for a new resolution: reads FILE (any format the reader takes), analyses it, and writes
+ *   data/raw/<id>.<ext>            the file byte for byte (a text in UTF-8 is itself the text the analysis reads;
+ *                                  any other file is kept as it came, with the text read from it in data/raw/<id>.txt)
+ *   data/raw/<id>.source.json      where it came from, when, sha256 and bytes, completeness, how the text was read
+ *   data/curated/<id>.json         every metadata value pre-filled from the parser with its evidence, unreviewed
+ * and prints what to check. Refuses (exit 2, one line) a file already in data/raw, a text the parser cannot name,
+ * or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
+ * renamed. --dry-run prints the checklist and writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
+import { prefillCurated, reviewChecklist } from '../src/lib/prefill.ts';
+import { sidecarEvidence } from '../src/lib/curated.ts';
+import { die, readDocument } from './lib/read-document.ts';
+import { DATA, loadReference } from './lib/reference.ts';
+
+const TOOL = 'add';
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+const today = () => new Date().toISOString().slice(0, 10);
+
+function option(args: string[], name: string): string | null {
+  const k = args.indexOf(name);
+  if (k === -1) return null;
+  const v = args[k + 1];
+  if (v === undefined || v.startsWith('--')) die(TOOL, name, 'needs a value');
+  return v;
+}
+
+/** Existing sidecars: which id already holds these bytes (as its text or as its original). */
+function alreadyHeld(sha: string): string | null {
+  for (const f of readdirSync(join(DATA, 'raw')).filter((n) => n.endsWith('.source.json'))) {
+    const side = JSON.parse(readFileSync(join(DATA, 'raw', f), 'utf8')) as { id?: string; sha256?: string; original?: { sha256?: string } };
+    if (side.sha256 === sha || side.original?.sha256 === sha) return side.id ?? f;
+  }
+  return null;
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const valued = new Set(['--source', '--retrieved', '--id']);
+  const files = args.filter((a, k) => !a.startsWith('--') && !valued.has(args[k - 1] ?? ''));
+  if (files.length !== 1) {
+    process.stderr.write('usage: npm run add -- FILE [--source URL] [--retrieved YYYY-MM-DD] [--id ID] [--dry-run]\n');
+    process.exit(2);
+  }
+  const file = files[0] ?? '';
+  const sourceUrl = option(args, '--source');
+  const retrieved = option(args, '--retrieved');
+  if (sourceUrl !== null && !/^https?:\/\/\S+$/.test(sourceUrl)) die(TOOL, file, `--source must be an http(s) address, found «${sourceUrl}»`);
+  if (retrieved !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrieved)) die(TOOL, file, `--retrieved must be a date YYYY-MM-DD, found «${retrieved}»`);
+
+  const doc = await readDocument(TOOL, file);
+  const held = alreadyHeld(sha256(doc.bytes));
+  if (held) die(TOOL, file, `is already in data/raw as ${held} (same sha256); nothing to add`);
+
+  const analysis = analyzeResolution(doc.text, loadReference());
+  const fatal = fatalIssue(analysis);
+  if (fatal) die(TOOL, file, fatal.message);
+  const id = option(args, '--id') ?? analysis.metadata.id;
+  if (!id) die(TOOL, file, 'the parser could not read the council, number or date that make an id; hint: give one with --id <area>-<number>');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) die(TOOL, file, `the id «${id}» must be lower-case words joined by hyphens`);
+  if (existsSync(join(DATA, 'curated', `${id}.json`)) || existsSync(join(DATA, 'raw', `${id}.source.json`))) {
+    die(TOOL, file, `the id ${id} is taken (data/curated/${id}.json or data/raw/${id}.source.json exists); hint: is it the same resolution? otherwise give another with --id`);
+  }
+
+  // A UTF-8 text is itself what the analysis reads; anything else is kept as received beside the text read from it.
+  const ext = extname(file).toLowerCase().replace(/^\./, '') || 'txt';
+  const textBytes = new TextEncoder().encode(doc.text);
+  const isItsOwnText = (ext === 'txt' || ext === 'md') && Buffer.from(doc.bytes).equals(Buffer.from(textBytes));
+  const rawFile = isItsOwnText ? `${id}.${ext}` : `${id}.txt`;
+  const originalFile = isItsOwnText ? null : ext === 'txt' || ext === 'md' ? `${id}.original.${ext}` : `${id}.${ext}`;
+  const rawBytes = isItsOwnText ? doc.bytes : textBytes;
+
+  const { curated, unfound } = prefillCurated(analysis, doc.text, { id, raw_file: rawFile, raw_sha256: sha256(rawBytes) });
+  if (sourceUrl) curated.metadata.source_url = { value: sourceUrl, evidence: sidecarEvidence(id), note: 'Where the copy was taken from, as the curator gave it (npm run add --source); recorded in the sidecar.', unreviewed: true };
+  const sidecar = {
+    id,
+    file: rawFile,
+    original_name: basename(file),
+    source: `Added with npm run add from ${basename(file)}${isItsOwnText ? '' : ` (the text read from ${originalFile})`}; not yet reviewed.`,
+    source_url: sourceUrl,
+    retrieved,
+    copied_on: today(),
+    sha256: sha256(rawBytes),
+    bytes: rawBytes.length,
+    encoding: 'utf-8',
+    completeness: curated.completeness,
+    ...(originalFile ? { original: { file: originalFile, sha256: sha256(doc.bytes), bytes: doc.bytes.length, read_as: (doc as { kind?: string }).kind ?? ext } } : {}),
+  };
+
+  const lines = [
+    `${TOOL}: ${file} → ${id}${args.includes('--dry-run') ? ' (dry run: nothing written)' : ''}`,
+    `  data/raw/${rawFile}${originalFile ? ` (text read from data/raw/${originalFile})` : ''}, data/raw/${id}.source.json, data/curated/${id}.json`,
+    ...(unfound.length ? [`  the parser read ${unfound.join(', ')} but its words were not found: left unknown, check by hand`] : []),
+    '',
+    ...reviewChecklist({ curated, unfound }, analysis),
+  ];
+  if (!args.includes('--dry-run')) {
+    if (originalFile) await writeAtomically(join(DATA, 'raw', originalFile), doc.bytes);
+    await writeAtomically(join(DATA, 'raw', rawFile), rawBytes);
+    await writeAtomically(join(DATA, 'raw', `${id}.source.json`), `${JSON.stringify(sidecar, null, 2)}\n`);
+    await writeAtomically(join(DATA, 'curated', `${id}.json`), `${JSON.stringify(curated, null, 2)}\n`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${TOOL}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+});
