@@ -19,7 +19,7 @@ export interface PrefillSource {
 export interface Prefilled {
   curated: Curated;
   /** Fields the parser read whose words were not found (left unknown). */
-  unfound: string[];
+  unfound: (keyof CuratedMetadata)[];
 }
 
 /** Full when the parser found the closing and the signature, partial when it found articles, else metadata only. */
@@ -32,7 +32,7 @@ export function prefillCurated(a: Analysis, text: string, source: PrefillSource)
   const finder = new EvidenceFinder(verbatimPart(text).text);
   // The address of an opening is in the curator's header block, outside the verbatim part (as checkAgainstRaw allows).
   const whole = new EvidenceFinder(text);
-  const unfound: string[] = [];
+  const unfound: (keyof CuratedMetadata)[] = [];
   const metadata = Object.fromEntries(METADATA_FIELDS.map((field) => {
     const value = read[field];
     if (value === null || value === undefined || value === '') {
