@@ -12,7 +12,9 @@ import { compressors } from 'hyparquet-compressors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../scripts/build-data.ts';
 import { parseCsv } from '../src/lib/csv.ts';
+import { isReviewed } from '../src/lib/curated.ts';
 import { TABLE_NAMES, type TableName } from '../src/lib/schema.ts';
+import { loadCurated } from '../scripts/lib/reference.ts';
 import { validateRows } from '../src/lib/validate.ts';
 import { foldVi, normalizeText } from '../src/lib/text.ts';
 
@@ -107,6 +109,17 @@ describe('facts a careful reading gives', () => {
     expect(byId.get('hai-phong-99-nq-hdnd-2024')).toMatchObject({ number: '99/NQ-HĐND', level: 'province', unit_type: 'thành phố', effective_rule: null });
     expect(byId.get('ha-tinh-146-2025-nq-hdnd')).toMatchObject({ completeness: 'metadata-only', n_provisions: 0 });
     for (const id of ['bac-giang-46-nq-hdnd-2024', 'ninh-binh-30-2024-nq-hdnd', 'quang-tri-23-2025-nq-hdnd', 'phu-tho-47-nq-hdnd-2025']) expect(byId.get(id)?.completeness).toBe('partial');
+  });
+
+  it('reviewed is true exactly where a person checked every metadata value of the curated file', () => {
+    const rows = csv(outA, 'resolutions');
+    const curated = new Map(loadCurated().map((c) => [c.id, c]));
+    expect(rows.length).toBe(curated.size);
+    for (const r of rows) {
+      const c = curated.get(r.id);
+      if (!c) throw new Error(`${r.id} has no curated file`);
+      expect([r.id, r.reviewed]).toEqual([r.id, isReviewed(c)]);
+    }
   });
 
   it('legal bases are matched to the register and the 2015 local-government law is superseded for late resolutions', () => {

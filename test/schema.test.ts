@@ -15,7 +15,7 @@ import { isIsoDate, validateRows, validateTables } from '../src/lib/validate.ts'
 
 /** The column contract agreed in the brief. shared_passages.ord is the one addition: two provisions can share several passages. */
 const CONTRACT: Record<string, string> = {
-  resolutions: 'id number title council jurisdiction jurisdiction_id level unit_type province province_after_2025 signed_on adopted_on effective_on effective_rule effective_source signer signer_title term session session_kind completeness source_url raw_file raw_sha256 n_provisions n_legal_bases n_corrections n_measures n_objectives has_funding_clause has_supervision_clause issues',
+  resolutions: 'id number title council jurisdiction jurisdiction_id level unit_type province province_after_2025 signed_on adopted_on effective_on effective_rule effective_source signer signer_title term session session_kind completeness reviewed source_url raw_file raw_sha256 n_provisions n_legal_bases n_corrections n_measures n_objectives has_funding_clause has_supervision_clause issues',
   provisions: 'resolution_id provision_id ord article clause point parent_id depth heading text struck_text start end n_chars measures',
   legal_bases: 'resolution_id ord kind number date_on title issuer ref is_superseded superseded_by citation',
   corrections: 'resolution_id correction_id kind before after reason start end',

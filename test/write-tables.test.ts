@@ -26,7 +26,7 @@ const resolution = (r: Partial<RowOf<'resolutions'>>): RowOf<'resolutions'> => (
   council: 'Hội đồng nhân dân tỉnh Lạng Sơn', jurisdiction: 'Lạng Sơn', jurisdiction_id: 'tinh-lang-son', level: 'province',
   unit_type: 'tỉnh', province: 'Lạng Sơn', province_after_2025: 'Lạng Sơn', signed_on: '2024-07-23', adopted_on: '2024-07-23',
   effective_on: '2024-08-05', effective_rule: 'date', effective_source: 'text', signer: 'Đoàn Thị Hậu', signer_title: 'Chủ tịch',
-  term: 'XVII', session: 27, session_kind: 'regular', completeness: 'full', source_url: null, raw_file: `${LS}.txt`,
+  term: 'XVII', session: 27, session_kind: 'regular', completeness: 'full', reviewed: true, source_url: null, raw_file: `${LS}.txt`,
   raw_sha256: '9e30b3207bded9e50bd4dc5c93f31e65a48902098e2e2a9db776526609426dd3', n_provisions: 5, n_legal_bases: 2,
   n_corrections: 1, n_measures: 1, n_objectives: 1, has_funding_clause: true, has_supervision_clause: true, issues: [], ...r,
 });

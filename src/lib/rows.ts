@@ -8,7 +8,7 @@
  */
 import type { Analysis } from './analyze.ts';
 import { verdictOf } from './annotations.ts';
-import { METADATA_FIELDS, type Curated, type CuratedMetadata } from './curated.ts';
+import { isReviewed, METADATA_FIELDS, type Curated, type CuratedMetadata } from './curated.ts';
 import { resolveJurisdiction, successorOn, type Jurisdiction } from './jurisdictions.ts';
 import { slugVi } from './text.ts';
 import type { RowOf } from './schema.ts';
@@ -59,6 +59,7 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
     session: v(m.session),
     session_kind: v(m.session_kind),
     completeness: c.completeness,
+    reviewed: isReviewed(c),
     source_url: v(m.source_url),
     raw_file: c.raw_file,
     raw_sha256: c.raw_sha256,
@@ -187,7 +188,7 @@ export function parsedCurated(a: Analysis, source: { id: string; raw_file: strin
   })) as unknown as CuratedMetadata;
   return {
     ...source, metadata, corrections: [], notes: 'uncurated: read by the parser',
-    reviewed: { by: 'parser', on: '' },
+    reviewed: false,
     completeness: a.metadata.complete ? 'full' : a.provisions.length ? 'partial' : 'metadata-only',
   };
 }

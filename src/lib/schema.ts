@@ -120,6 +120,8 @@ export const TABLES = [
         description: 'Regular session or thematic session (chuyên đề); null when not printed.' },
       { name: 'completeness', type: 'string', required: true, example: 'full', enum: ['full', 'partial', 'metadata-only'],
         description: 'How much of the text the raw source holds: the full text, an opening only, or catalogue details only; counts below cover only what is held.' },
+      { name: 'reviewed', type: 'boolean', required: true, example: true,
+        description: 'Whether a person has checked every metadata value against the source text (false: pre-filled from the parser by npm run add, or read by the parser alone, and not yet reviewed; each value still quotes its evidence).' },
       { name: 'source_url', type: 'string', required: false, example: 'https://vbpl.vn/langson/Pages/vbpq-toanvan.aspx?ItemID=170000',
         description: 'Address the raw copy was taken from; null when the copy came without one.' },
       { name: 'raw_file', type: 'string', required: true, example: 'lang-son-08-2024-nq-hdnd.txt',
