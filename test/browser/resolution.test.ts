@@ -76,7 +76,7 @@ describe('every resolution page', () => {
         await r.context.close();
       }
     }
-  });
+  }, 240_000); // 26 pages one after the other: minutes on a busy 2-core machine, not a performance assertion
 
   it.each([
     ['/resolutions/lang-son-08-2024-nq-hdnd/'],
