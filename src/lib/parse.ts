@@ -10,13 +10,14 @@ import {
   catalogueDate, CATALOGUE_KEYS, findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits,
   levelOf, readCatalogue, type EffectiveRule, type Level, type UnitType,
 } from './header.ts';
+import { furnitureLines } from './furniture.ts';
 import { groupBlocks, splitLines, type Block, type Line } from './lines.ts';
 import { foldChars, foldVi, squash } from './text.ts';
 import { foldText } from './fold.ts';
 
 export type SpanRole =
   | 'blank' | 'frontmatter' | 'curator' | 'comment' | 'catalogue' | 'header' | 'basis' | 'submission' | 'decision'
-  | 'provision' | 'closing' | 'recipients' | 'signature' | 'trailer';
+  | 'provision' | 'closing' | 'recipients' | 'signature' | 'trailer' | 'furniture';
 
 export interface Span {
   start: number;
@@ -99,7 +100,7 @@ const PERSON = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u;
 const DANGLING = /(?:^|\s)(?:của|và|với|về|để|là|được|có|trong|từ|đến|bởi|do|nhằm|bằng|hoặc|như|gồm|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết|Tổ|Mặt|Thường)$/u;
 
 /** Which lines are outside the resolution's text proper: front matter, curator notes, comments, catalogue. */
-function frameRoles(lines: Line[]): (SpanRole | null)[] {
+export function frameRoles(lines: Line[]): (SpanRole | null)[] {
   const roles: (SpanRole | null)[] = lines.map(() => null);
   let i = 0;
   if (lines[0]?.raw.trim() === '---') {
@@ -144,7 +145,9 @@ function joinCapitalised(prev: Block, line: Line): boolean {
   if (/^(?:Căn cứ|Xét)\s/u.test(prev.text) && !/^(?:Căn cứ|Xét|QUYẾT NGHỊ)/u.test(line.clean)) return true;
   if (/[.;:!?]$/.test(prevLast)) return false;
   // A long line that stops mid-sentence was wrapped (text pulled from a PDF); a short one may be a heading.
-  return DANGLING.test(prevLast) || prevLast.length >= 50;
+  // Past ~110 characters a line is not a hard wrap (PDF and web copies wrap at 70–95): it is a whole paragraph, such as a
+  // clause heading printed without a full stop, and a capitalised line after it starts a new one.
+  return DANGLING.test(prevLast) || (prevLast.length >= 50 && prevLast.length <= 110);
 }
 
 function provisionId(article: number, clause: string | null, point: string | null, seen: Map<string, number>): string {
@@ -160,6 +163,8 @@ function provisionId(article: number, clause: string | null, point: string | nul
 export function parseResolution(text: string, options: ParseOptions = {}): ParsedResolution {
   const lines = splitLines(text);
   const frame = frameRoles(lines);
+  // Page numbers and running headers of an extracted copy sit between the lines of a sentence: read around them.
+  for (const k of furnitureLines(lines)) if (frame[k] === null) frame[k] = 'furniture';
   const issues: Issue[] = [];
   const lineRole: (SpanRole | null)[] = [...frame];
   const lineProvision: (string | null)[] = lines.map(() => null);

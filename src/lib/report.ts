@@ -52,6 +52,7 @@ export function toAnalyzeJson(a: Analysis) {
     funding: a.funding,
     supervision: a.supervision,
     corrections: a.corrections.map((e) => ({ id: e.correction_id, start: e.start, end: e.end, before: e.before, after: e.after })),
+    matched_source: a.matched_source ?? null,
     issues: a.issues,
   };
 }
