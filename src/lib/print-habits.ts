@@ -4,7 +4,7 @@
  * document number with a stray space ("10/2022/ QH15", "số 4 7/NQ-HĐND"), and "Ü" read by OCR for "Ủ" ("Üy ban",
  * a letter Vietnamese does not have) are read as they were meant. pointLabel: a point printed "d)" right after a
  * "d)" of the same list is "đ)" (Vietnamese lists run a, b, c, d, đ, e; a typewriter or an OCR pass without "đ"
- * prints "d" twice). splitArticleHeading: "Điều 4." on its own line with the heading on the next. Each rule fires
+ * prints "d" twice). splitArticleHeading: "Điều 4." on its own line with its heading on the next. Each rule fires
  * only on the habit: a text without it reads exactly as before. Pure.
  */
 
@@ -31,10 +31,10 @@ export function pointLabel(printed: string, previousInList: string | null): stri
 }
 
 /**
- * An article printed "Điều 4." with nothing after it, then its heading as the next paragraph: the heading is that
- * paragraph when it is short, does not end a sentence and does not start another element.
+ * An article printed "Điều 4." with nothing after it, then its heading as the next paragraph: that paragraph is what
+ * "Điều 4. …" on one line would have carried (the same reading either way), unless it starts another element.
  */
 export function splitArticleHeading(articleRest: string, next: string | undefined): boolean {
   if (articleRest !== '' || next === undefined) return false;
-  return next.length <= 160 && !/[.;:]$/.test(next) && !/^(?:\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-–•+]\s|Điều\s)/u.test(next) && /^[\p{Lu}]/u.test(next);
+  return !/^(?:\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-–•+]\s|Điều\s)/u.test(next) && /^[\p{Lu}]/u.test(next);
 }
