@@ -120,3 +120,11 @@ export function identifySource(text: string, sha256: string | null, sources: rea
   if (same) return { id: same.id, by: 'sha256', score: 1 };
   return matchSource(contentFingerprint(text), sources);
 }
+
+/**
+ * The curated source this text is the same document as, each side nearly all in the other (a longer text that
+ * merely contains a curated opening is not the same copy: it may be the full text that replaces it). For npm run add.
+ */
+export function sameDocument(text: string, sources: readonly SourceFingerprint[]): MatchedSource | null {
+  return matchSource(contentFingerprint(text), sources.map((s) => ({ ...s, partial: false })));
+}
