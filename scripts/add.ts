@@ -5,8 +5,8 @@
  *                                  any other file is kept as it came, with the text read from it in data/raw/<id>.txt)
  *   data/raw/<id>.source.json      where it came from, when, sha256 and bytes, completeness, how the text was read
  *   data/curated/<id>.json         every metadata value pre-filled from the parser with its evidence, unreviewed
- * and prints what to check. Refuses (exit 2, one line) a file already in data/raw, a text the parser cannot name,
- * or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
+ * and prints what to check. Refuses (exit 2, one line) a file already in data/raw, the same document as a curated
+ * source in another form (src/lib/source-match.ts), a text the parser cannot name, or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
  * renamed. --dry-run prints the checklist and writes nothing.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,8 @@ import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
 import { prefillCurated, reviewChecklist } from '../src/lib/prefill.ts';
 import { sidecarEvidence } from '../src/lib/curated.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { DATA, loadReference } from './lib/reference.ts';
+import { sameDocument } from '../src/lib/source-match.ts';
+import { DATA, loadReference, loadSourceKeys } from './lib/reference.ts';
 
 const TOOL = 'add';
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   const doc = await readDocument(TOOL, file);
   const held = alreadyHeld(sha256(doc.bytes));
   if (held) die(TOOL, file, `is already in data/raw as ${held} (same sha256); nothing to add`);
+  const same = sameDocument(doc.text, loadSourceKeys());
+  if (same) die(TOOL, file, `is the same document as the curated source ${same.id} in another form (content score ${same.score}); nothing to add`);
 
   const analysis = analyzeResolution(doc.text, loadReference());
   const fatal = fatalIssue(analysis);

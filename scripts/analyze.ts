@@ -2,13 +2,15 @@
  * npm run --silent analyze -- FILE [--json]
  * Analyses one resolution (.txt, .md or .docx) and prints one JSON object (--json) or a readable summary.
  * A file that cannot be read or is not a resolution: one line on stderr, exit 2. When the file is one of the curated
- * raw sources (same sha256), its reviewed corrections are applied first.
+ * raw sources (same sha256) or the same document in another form (same content: src/lib/source-match.ts), that
+ * source's reviewed corrections are applied first, and `matched_source` says which source and how.
  */
 import { createHash } from 'node:crypto';
 import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
 import { toAnalyzeJson, summaryText } from '../src/lib/report.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { loadCurated, loadReference } from './lib/reference.ts';
+import { identifySource } from '../src/lib/source-match.ts';
+import { loadCurated, loadReference, loadSourceKeys } from './lib/reference.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -21,8 +23,10 @@ async function main(): Promise<void> {
   const file = files[0] ?? '';
   const { bytes, text } = await readDocument('analyze', file);
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const curated = loadCurated().find((c) => c.raw_sha256 === sha);
-  const analysis = analyzeResolution(text, loadReference(), { corrections: curated?.corrections });
+  const all = loadCurated();
+  const matched = identifySource(text, sha, loadSourceKeys(all));
+  const curated = matched ? all.find((c) => c.id === matched.id) : undefined;
+  const analysis = analyzeResolution(text, loadReference(), { corrections: curated?.corrections, matched });
   const fatal = fatalIssue(analysis);
   if (fatal) die('analyze', file, fatal.message);
   process.stdout.write(json ? `${JSON.stringify(toAnalyzeJson(analysis), null, 2)}\n` : summaryText(analysis));

@@ -4,12 +4,14 @@
  * scorecard as one JSON object (--json) or a readable report. Bad input: one line on stderr, exit 2 — the same
  * judgement the browser shows. A draft without a date is judged as of today (or --today).
  */
+import { createHash } from 'node:crypto';
 import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
 import { benchmarkDraft } from '../src/lib/benchmark.ts';
 import { benchmarkReport, toBenchmarkJson } from '../src/lib/benchmark-report.ts';
 import { loadPeers } from './lib/peers.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { loadReference } from './lib/reference.ts';
+import { identifySource } from '../src/lib/source-match.ts';
+import { loadCurated, loadReference, loadSourceKeys } from './lib/reference.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,9 +24,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const file = files[0] ?? '';
-  const { text } = await readDocument('benchmark', file);
+  const { bytes, text } = await readDocument('benchmark', file);
   const reference = loadReference();
-  const analysis = analyzeResolution(text, reference);
+  // A copy of a curated source is read with that source's reviewed corrections, as analyze reads it.
+  const all = loadCurated();
+  const matched = identifySource(text, createHash('sha256').update(bytes).digest('hex'), loadSourceKeys(all));
+  const corrections = matched ? all.find((c) => c.id === matched.id)?.corrections : undefined;
+  const analysis = analyzeResolution(text, reference, { corrections, matched });
   const fatal = fatalIssue(analysis);
   if (fatal) die('benchmark', file, fatal.message);
   const peers = loadPeers(reference).filter((p) => p.id !== analysis.metadata.id);

@@ -99,6 +99,16 @@ describe('benchmark command line', () => {
     expect(Object.keys(doc.coverage)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2']);
     expect(doc.lint[0]).toHaveProperty('message');
     expect(doc.lint[0]).toHaveProperty('provision');
+    expect(doc.matched_source).toBeNull();
+  });
+  it('a copy of a curated source is read with its corrections and says which (matched_source)', () => {
+    const text = readFileSync(join(ROOT, 'data/raw/an-giang-an-phu-47-nq-hdnd-2024.txt'), 'utf8');
+    const p = join(mkdtempSync(join(tmpdir(), 'bench-')), 'copy.txt');
+    writeFileSync(p, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    const doc = JSON.parse(run(p, '--json', '--today', TODAY).stdout);
+    expect(doc.matched_source).toMatchObject({ id: 'an-giang-an-phu-47-nq-hdnd-2024', by: 'content' });
+    expect(doc.analysis.corrections.length).toBeGreaterThan(0);
+    expect(doc.analysis.provisions.some((x: { id: string }) => /diem-d-2$/.test(x.id))).toBe(false);
   });
   it('empty file: exit 2, one line', () => {
     const p = join(mkdtempSync(join(tmpdir(), 'bench-')), 'empty.txt');

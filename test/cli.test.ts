@@ -53,6 +53,29 @@ describe('analyze --json', () => {
   });
 });
 
+describe('analyze --json: matched_source', () => {
+  it('a seed is its curated source by sha256', () => {
+    const doc = JSON.parse(analyze('data/raw/son-la-2024-04-17-nq-hdnd.txt', '--json').out);
+    expect(doc.matched_source).toEqual({ id: 'son-la-2024-04-17-nq-hdnd', by: 'sha256', score: 1 });
+  });
+  it('a copy laid out differently is recognised by content and keeps the reviewed corrections (issue 11)', () => {
+    const text = readFileSync(join(ROOT, 'data/raw/son-la-2024-04-17-nq-hdnd.txt'), 'utf8');
+    // Paragraphs wrapped at 60 columns, CRLF line ends: the bytes differ, the document does not.
+    const wrapped = text.split('\n').flatMap((l) => (l.length > 60 ? (l.match(/.{1,60}(?:\s|$)/g) ?? [l]).map((x) => x.trimEnd()) : [l])).join('\r\n');
+    const doc = JSON.parse(analyze(file('son-la-copy.txt', wrapped), '--json').out);
+    const orig = JSON.parse(analyze('data/raw/son-la-2024-04-17-nq-hdnd.txt', '--json').out);
+    expect(doc.matched_source).toMatchObject({ id: 'son-la-2024-04-17-nq-hdnd', by: 'content' });
+    expect(doc.matched_source.score).toBeGreaterThan(0.9);
+    expect(doc.corrections.map((c: { id: string }) => c.id)).toEqual(orig.corrections.map((c: { id: string }) => c.id));
+    const supervisors = (d: { supervision: { role: string; actor: string }[] }) => [...new Set(d.supervision.filter((x) => x.role === 'supervises').map((x) => x.actor))].sort();
+    expect(supervisors(doc)).toEqual(supervisors(orig));
+  });
+  it('another text matches nothing', () => {
+    const doc = JSON.parse(analyze('data/examples/draft-missing-measures-2026.txt', '--json').out);
+    expect(doc.matched_source).toBeNull();
+  });
+});
+
 describe('analyze on bad input: exit 2, one clear line', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
     ['empty.txt', '', /empty/],

@@ -11,6 +11,7 @@ import { buildJurisdictions } from '../../src/lib/jurisdictions.ts';
 import { parseRegister } from '../../src/lib/legal-register.ts';
 import { parseTaxonomy, validateTaxonomy } from '../../src/lib/taxonomy.ts';
 import { parseAnnotations, type Annotation } from '../../src/lib/annotations.ts';
+import { contentFingerprint, type CuratedSourceKey } from '../../src/lib/source-match.ts';
 
 /** The project root: the nearest folder above this module with a package.json (this module may be bundled into dist/). */
 function findRoot(): string {
@@ -50,4 +51,11 @@ export function loadAnnotations(): Annotation[] {
   const r = parseAnnotations(read('curated', 'annotations.csv'));
   if (r.problems.length) throw new DataError(`data/curated/annotations.csv:\n- ${r.problems.join('\n- ')}`);
   return r.annotations;
+}
+
+/** Each curated source's sha256 and content fingerprint, to recognise a copy of it (src/lib/source-match.ts). */
+export function loadSourceKeys(curated: CuratedResolution[] = loadCurated()): CuratedSourceKey[] {
+  return curated.map((c) => ({
+    id: c.id, sha256: c.raw_sha256, partial: c.completeness !== 'full', fingerprint: contentFingerprint(read('raw', c.raw_file)),
+  }));
 }

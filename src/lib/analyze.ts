@@ -4,7 +4,8 @@
  * date → provisions labelled with measures → objectives, funding and supervision. The same function serves the data
  * build, the command line and the browser; its output is the `analyze --json` contract.
  */
-import { applyCorrections, toSourceSpan, type Correction, type Edit } from './corrections.ts';
+import { applyCorrections, toSourceSpan, type Correction, type CorrectionResult, type Edit } from './corrections.ts';
+import { applyCorrectionsLocated } from './correction-locate.ts';
 import type { Citation } from './citations.ts';
 import { classifyDocument, type Label, type ProvisionInput } from './classify.ts';
 import { extractFunding, type FundingMention } from './funding.ts';
@@ -14,6 +15,7 @@ import { resolveJurisdiction, successorOn, type Jurisdiction } from './jurisdict
 import { matchCitation, supersededOn, type LegalDocument } from './legal-register.ts';
 import { extractObjectives, type Objective } from './objectives.ts';
 import { parseResolution, type Issue, type ParsedMetadata, type ParsedResolution, type Provision } from './parse.ts';
+import type { MatchedSource } from './source-match.ts';
 import { extractSupervision, isImplementationProvision, type SupervisionMention } from './supervision.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { foldVi } from './text.ts';
@@ -26,6 +28,12 @@ export interface Reference {
 
 export interface AnalyzeOptions {
   corrections?: Correction[];
+  /**
+   * The curated source the text is (source-match.ts). Matched by content, the text is another surface of that
+   * source: its corrections are located ignoring white space and markup, and one that cannot be located is a
+   * warning (the copy may differ there), not an error.
+   */
+  matched?: MatchedSource | null;
 }
 
 export interface AnalysisMetadata extends ParsedMetadata {
@@ -66,6 +74,8 @@ export interface Analysis {
   funding: FundingMention[];
   supervision: SupervisionMention[];
   corrections: Edit[];
+  /** The curated source whose corrections were applied, and how it was recognised; null for any other text. */
+  matched_source: MatchedSource | null;
   issues: Issue[];
 }
 
@@ -75,10 +85,17 @@ export function centrallyRunCities(jurisdictions: Jurisdiction[]): Set<string> {
 }
 
 export function analyzeResolution(source: string, reference: Reference, options: AnalyzeOptions = {}): Analysis {
-  const corrected = options.corrections?.length ? applyCorrections(source, options.corrections) : { text: source, edits: [], problems: [] };
+  const byContent = options.matched?.by === 'content';
+  const none: CorrectionResult = { text: source, edits: [], problems: [] };
+  const located = byContent && options.corrections?.length ? applyCorrectionsLocated(source, options.corrections) : null;
+  const corrected = located ?? (options.corrections?.length ? applyCorrections(source, options.corrections) : none);
   const parsed = parseResolution(corrected.text, { centrallyRunCities: centrallyRunCities(reference.jurisdictions) });
   const issues: Issue[] = [...parsed.issues];
-  for (const p of corrected.problems) issues.push({ code: 'correction_failed', severity: 'error', message: p });
+  for (const p of corrected.problems) issues.push(byContent ? { code: 'correction_not_located', severity: 'warning', message: p } : { code: 'correction_failed', severity: 'error', message: p });
+  if (byContent && options.matched) {
+    issues.push({ code: 'matched_source', severity: 'info', message: `the same document as the curated source ${options.matched.id} in another form (content score ${options.matched.score}); its reviewed corrections are applied` });
+  }
+  if (located?.notNeeded.length) issues.push({ code: 'correction_not_needed', severity: 'info', message: `this copy already reads as corrected for ${located.notNeeded.join(', ')}` });
   const m = parsed.metadata;
   const on = m.signed_on ?? m.adopted_on;
 
@@ -120,7 +137,7 @@ export function analyzeResolution(source: string, reference: Reference, options:
   const funding = inputs.flatMap((p) => extractFunding(p));
   const supervision = inputs.filter((p) => isImplementationProvision(p)).flatMap((p) => extractSupervision(p));
 
-  return { metadata, legal_bases, submission: parsed.submission, provisions, objectives, funding, supervision, corrections: corrected.edits, issues };
+  return { metadata, legal_bases, submission: parsed.submission, provisions, objectives, funding, supervision, corrections: corrected.edits, matched_source: options.matched ?? null, issues };
 }
 
 /** The first error-level issue, if any: the reason a file cannot be analysed as a resolution. */

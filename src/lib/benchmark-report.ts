@@ -1,6 +1,6 @@
 /**
  * Renders a draft's scorecard: toBenchmarkJson gives the `benchmark --json` object (a public contract: analysis,
- * coverage, missing_measures, lint, similar, peers, suggestions, plus the details); benchmarkReport a readable report.
+ * matched_source, coverage, missing_measures, lint, similar, peers, suggestions, plus the details); benchmarkReport a readable report.
  */
 import type { Analysis } from './analyze.ts';
 import type { Scorecard } from './benchmark.ts';
@@ -10,6 +10,7 @@ import { toAnalyzeJson } from './report.ts';
 export function toBenchmarkJson(a: Analysis, s: Scorecard) {
   return {
     analysis: toAnalyzeJson(a),
+    matched_source: a.matched_source ?? null,
     judged_on: s.judged_on,
     coverage: s.coverage,
     missing_measures: s.missing_measures,

@@ -47,6 +47,19 @@ function kindOf(folded: string): DocKind {
   return 'other';
 }
 
+/**
+ * Whether a kind word continues the title of an amending document: "Luật sửa đổi, bổ sung một số điều của Luật A,
+ * Luật B, Luật C và Luật D số 97/2025/QH15" is one document (its number is the amending law's), so "Luật B" … "Luật
+ * D" after "… của Luật A" start nothing until the amending title's number or date has been printed. (2025 bases cite
+ * such laws, e.g. "Luật Sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, … ngày 29 tháng 11 năm 2024"
+ * in Nghị quyết 18/2025/NQ-HĐND of Thanh Hóa.)
+ */
+function insideAmendingTitle(foldedBefore: string): boolean {
+  const segment = foldedBefore.slice(foldedBefore.lastIndexOf(';') + 1);
+  const at = segment.search(/\bsua doi,? bo sung (?:mot so dieu )?cua (?:nghi dinh|nghi quyet|quyet dinh|thong tu|phap lenh|luat)\b/);
+  return at !== -1 && !/\b(?:so|ngay)\s*:?\s*\d/.test(segment.slice(at));
+}
+
 /** Offsets in `text` where a cited document starts. */
 function citationStarts(text: string): number[] {
   const f = foldChars(text);
@@ -62,6 +75,7 @@ function citationStarts(text: string): number[] {
     if (startsWithKind || joinedWithNumber) {
       // A kind word right after "của" or "theo" names a document inside a title.
       if (/\b(?:cua|theo|tai|thi hanh|trien khai)$/.test(before)) continue;
+      if (!startsWithKind && insideAmendingTitle(before)) continue;
       starts.push(i);
     }
   }

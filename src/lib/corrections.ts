@@ -140,7 +140,7 @@ export function applyCorrections(text: string, corrections: Correction[]): Corre
 }
 
 /** Lengths of the common prefix and suffix of two strings, never splitting a surrogate pair. */
-function sharedEnds(a: string, b: string): [number, number] {
+export function sharedEnds(a: string, b: string): [number, number] {
   const max = Math.min(a.length, b.length);
   let p = 0;
   while (p < max && a[p] === b[p]) p++;

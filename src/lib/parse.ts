@@ -10,13 +10,16 @@ import {
   catalogueDate, CATALOGUE_KEYS, findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits,
   levelOf, readCatalogue, type EffectiveRule, type Level, type UnitType,
 } from './header.ts';
+import { isDecisionMarker, isProposal, proposer, startsEnactment } from './enactment.ts';
+import { furnitureLines } from './furniture.ts';
 import { groupBlocks, splitLines, type Block, type Line } from './lines.ts';
+import { pointLabel, readingForm, splitArticleHeading } from './print-habits.ts';
 import { foldChars, foldVi, squash } from './text.ts';
 import { foldText } from './fold.ts';
 
 export type SpanRole =
   | 'blank' | 'frontmatter' | 'curator' | 'comment' | 'catalogue' | 'header' | 'basis' | 'submission' | 'decision'
-  | 'provision' | 'closing' | 'recipients' | 'signature' | 'trailer';
+  | 'provision' | 'closing' | 'recipients' | 'signature' | 'trailer' | 'furniture';
 
 export interface Span {
   start: number;
@@ -99,7 +102,7 @@ const PERSON = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u;
 const DANGLING = /(?:^|\s)(?:của|và|với|về|để|là|được|có|trong|từ|đến|bởi|do|nhằm|bằng|hoặc|như|gồm|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết|Tổ|Mặt|Thường)$/u;
 
 /** Which lines are outside the resolution's text proper: front matter, curator notes, comments, catalogue. */
-function frameRoles(lines: Line[]): (SpanRole | null)[] {
+export function frameRoles(lines: Line[]): (SpanRole | null)[] {
   const roles: (SpanRole | null)[] = lines.map(() => null);
   let i = 0;
   if (lines[0]?.raw.trim() === '---') {
@@ -141,10 +144,15 @@ function joinCapitalised(prev: Block, line: Line): boolean {
   if (caps(prevLast) && caps(line.clean) && !/[.;:]$/.test(prevLast) && !/^(?:CỘNG HÒA|QUYẾT NGHỊ|NGHỊ QUYẾT$)/u.test(line.clean)) {
     return !/^(?:NGHỊ QUYẾT|CỘNG HÒA)/u.test(prev.text) || /^NGHỊ QUYẾT\s+\S/u.test(prev.text) || prevLast !== 'NGHỊ QUYẾT';
   }
-  if (/^(?:Căn cứ|Xét)\s/u.test(prev.text) && !/^(?:Căn cứ|Xét|QUYẾT NGHỊ)/u.test(line.clean)) return true;
+  // A basis or submission runs on over its wrapped lines, up to the next one, the 2025 proposal line ("Theo đề nghị
+  // của …") or the 2025 enactment sentence after a finished one (enactment.ts).
+  const enacts = startsEnactment(line.clean) && /[.;,]$/.test(prevLast);
+  if (/^(?:Căn cứ|Xét|Theo đề nghị của)\s/u.test(prev.text) && !/^(?:Căn cứ|Xét|QUYẾT NGHỊ)/u.test(line.clean) && !isProposal(line.clean) && !enacts) return true;
   if (/[.;:!?]$/.test(prevLast)) return false;
   // A long line that stops mid-sentence was wrapped (text pulled from a PDF); a short one may be a heading.
-  return DANGLING.test(prevLast) || prevLast.length >= 50;
+  // Past ~110 characters a line is not a hard wrap (PDF and web copies wrap at 70–95): it is a whole paragraph, such as a
+  // clause heading printed without a full stop, and a capitalised line after it starts a new one.
+  return DANGLING.test(prevLast) || (prevLast.length >= 50 && prevLast.length <= 110);
 }
 
 function provisionId(article: number, clause: string | null, point: string | null, seen: Map<string, number>): string {
@@ -160,11 +168,14 @@ function provisionId(article: number, clause: string | null, point: string | nul
 export function parseResolution(text: string, options: ParseOptions = {}): ParsedResolution {
   const lines = splitLines(text);
   const frame = frameRoles(lines);
+  // Page numbers and running headers of an extracted copy sit between the lines of a sentence: read around them.
+  for (const k of furnitureLines(lines)) if (frame[k] === null) frame[k] = 'furniture';
   const issues: Issue[] = [];
   const lineRole: (SpanRole | null)[] = [...frame];
   const lineProvision: (string | null)[] = lines.map(() => null);
   const bodyLines = lines.filter((_, k) => frame[k] === null);
   const blocks = groupBlocks(bodyLines, joinCapitalised);
+  for (const b of blocks) b.text = readingForm(b.text);
 
   type State = 'header' | 'preamble' | 'body' | 'closing' | 'recipients' | 'signature' | 'trailer';
   let state: State = 'header';
@@ -181,6 +192,10 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   let clause: Provision | null = null;
   let topClause: Provision | null = null;
   let current: Provision | null = null;
+  /** The last point label read in each list (by parent id), to read a second "d)" as "đ)". */
+  const lastPoint = new Map<string, string>();
+  /** An article printed "Điều N." alone, whose heading may be the next paragraph. */
+  let bareArticle: Provision | null = null;
 
   const mark = (b: Block, role: SpanRole, prov: string | null = null) => {
     for (const l of b.lines) {
@@ -215,13 +230,13 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
         mark(b, 'basis');
         continue;
       }
-      if (/^Xét\s/u.test(t)) {
+      if (/^Xét\s/u.test(t) || isProposal(t)) {
         state = 'preamble';
         submissionBlock ??= b;
         mark(b, 'submission');
         continue;
       }
-      if (/^QUYẾT NGHỊ\s*:?$/iu.test(t)) {
+      if (isDecisionMarker(t)) {
         state = 'body';
         sawDecision = true;
         mark(b, 'decision');
@@ -248,6 +263,15 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
         state = 'closing';
         continue;
       }
+      const headingOf = bareArticle;
+      bareArticle = null;
+      if (headingOf && !art && splitArticleHeading('', t)) {
+        headingOf.heading = t;
+        headingOf.text = t;
+        headingOf.end = b.end;
+        mark(b, 'provision', headingOf.id);
+        continue;
+      }
       if (SIGN_TITLE.test(t)) {
         state = 'signature';
       } else {
@@ -255,6 +279,7 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
         const pt = POINT.exec(t);
         if (art) {
           article = open(b, Number(art[1]), null, null, null, squash(art[2] ?? ''));
+          if (article.text === '') bareArticle = article;
           clause = null;
           topClause = null;
         } else if (cl && article) {
@@ -264,7 +289,10 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
           clause = open(b, article.article, cl[1] ?? null, null, parent, squash(cl[2] ?? ''));
           if (parent === article) topClause = clause;
         } else if (pt && article) {
-          open(b, article.article, clause?.clause ?? null, pt[1] ?? null, clause ?? article, squash(pt[2] ?? ''));
+          const list = clause ?? article;
+          const label = pointLabel(pt[1] ?? '', lastPoint.get(list.id) ?? null);
+          lastPoint.set(list.id, label);
+          open(b, article.article, clause?.clause ?? null, label, list, squash(pt[2] ?? ''));
         } else if (current) {
           const prov: Provision = current;
           prov.text = prov.text ? `${prov.text}\n${t}` : t;
@@ -407,6 +435,7 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
 
   const legalBases = basisBlocks.flatMap((b) => parseLegalBasis(b.text));
   const submission = submissionBlock ? parseSubmission((submissionBlock as Block).text) : null;
+  if (submission && submission.by === null && isProposal(submission.text)) submission.by = proposer(submission.text);
 
   // Diagnostics.
   // foldVi's string through a table (the whole text's NFD was a tenth of parsing).

@@ -52,6 +52,7 @@ export function toAnalyzeJson(a: Analysis) {
     funding: a.funding,
     supervision: a.supervision,
     corrections: a.corrections.map((e) => ({ id: e.correction_id, start: e.start, end: e.end, before: e.before, after: e.after })),
+    matched_source: a.matched_source ?? null,
     issues: a.issues,
   };
 }
@@ -69,6 +70,7 @@ export function summaryText(a: Analysis): string {
   lines.push(`  term/session khóa ${show(m.term)}, kỳ họp ${show(m.session)}${m.session_kind === 'thematic' ? ' (chuyên đề)' : ''}`);
   lines.push(`  signer       ${show(m.signer)} (${show(m.signer_title)})`);
   lines.push(`  text         ${m.complete ? 'complete' : 'incomplete'}; ${a.provisions.length} provisions, ${a.corrections.length} corrections applied`);
+  if (a.matched_source) lines.push(`  source       curated ${a.matched_source.id} (${a.matched_source.by === 'sha256' ? 'same bytes' : `same content, score ${a.matched_source.score}`})`);
   lines.push('');
   lines.push(`Legal bases (${a.legal_bases.length}):`);
   for (const b of a.legal_bases) {
