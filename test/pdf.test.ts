@@ -10,7 +10,7 @@ import { analyzeResolution } from '../src/lib/analyze.ts';
 import { analysisDiff } from '../src/lib/analysis-diff.ts';
 import { characterErrorRate } from '../src/lib/edit-distance.ts';
 import { readInput } from '../src/lib/input.ts';
-import type { PdfJs } from '../src/lib/pdf-read.ts';
+import { MAX_PDF_PAGES, type PdfJs } from '../src/lib/pdf-read.ts';
 import { pagesToText, type PageItem, type PageText } from '../src/lib/pdf-text.ts';
 import { loadReference } from '../scripts/lib/reference.ts';
 import { FULL_SEEDS } from '../scripts/fixtures-pdf.ts';
@@ -65,6 +65,36 @@ describe('bad PDFs: a coded refusal, never an exception', () => {
     const r = await readInput(b, 'bad.pdf', undefined, load);
     expect(r).toMatchObject({ ok: false, code });
     expect(!r.ok && r.message).not.toContain('\n');
+  });
+
+  it('more pages than MAX_PDF_PAGES: refused before any page is read', async () => {
+    const n = MAX_PDF_PAGES + 1;
+    const objs = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${Array.from({ length: n }, (_, k) => `${k + 3} 0 R`).join(' ')}] /Count ${n} >>`,
+      ...Array.from({ length: n }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>')];
+    let pdf = '%PDF-1.4\n';
+    const offsets = objs.map((o, k) => {
+      const at = pdf.length;
+      pdf += `${k + 1} 0 obj ${o} endobj\n`;
+      return at;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${n + 3}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer << /Size ${n + 3} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const r = await readInput(new TextEncoder().encode(pdf), 'many.pdf', undefined, load);
+    expect(r).toMatchObject({ ok: false, code: 'too_many_pages' });
+    expect(!r.ok && r.message).toContain(`${n} pages; the limit is ${MAX_PDF_PAGES}`);
+  });
+
+  it('never throws on random bytes behind a PDF header', async () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 30; k++) {
+      const b = Uint8Array.from({ length: 20 + Math.floor(rand() * 3000) }, () => Math.floor(rand() * 256));
+      b.set(new TextEncoder().encode('%PDF-1.4\n'));
+      // Some of them keep a real trailer so pdf.js goes further before it fails.
+      const r = await readInput(k % 2 ? b : new Uint8Array([...b, ...full.subarray(full.length - 400)]), 'x.pdf', undefined, load);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(5);
+    }
   });
 
   it('without a PDF reader (no loader passed) a PDF is refused, not misread as text', async () => {
