@@ -104,3 +104,47 @@ describe('analyze on bad input: exit 2, one clear line', () => {
     expect(r.err).toMatch(/no such file/);
   });
 });
+
+describe('analyze on PDFs (fixtures made by scripts/fixtures-pdf.ts from data/raw)', () => {
+  const seed = (id: string) => JSON.parse(analyze(`data/raw/${id}.txt`, '--json').out);
+  const ids = (doc: { provisions: { id: string }[] }) => doc.provisions.map((p) => p.id);
+
+  it('a text PDF: the same resolution as its .txt source', () => {
+    const r = analyze('test/fixtures/formats/lang-son-08-2024-nq-hdnd.pdf', '--json');
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out);
+    const want = seed('lang-son-08-2024-nq-hdnd');
+    for (const k of ['number', 'council', 'jurisdiction_id', 'signed_on', 'effective_on', 'signer', 'term', 'session']) expect(doc.metadata[k]).toEqual(want.metadata[k]);
+    expect(ids(doc)).toEqual(ids(want));
+    expect(doc.legal_bases).toEqual(want.legal_bases);
+  });
+
+  it('a scanned PDF is read by OCR (tesseract, Vietnamese), with a note on stderr', () => {
+    // Slow by nature: 4 pages at 200 dpi, about a minute on this machine (see bench/results-formats.json).
+    const r = spawnSync(process.execPath, ['scripts/analyze.ts', 'test/fixtures/formats/son-la-2024-04-17-nq-hdnd.scanned.pdf', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 400_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/read by OCR .* 4 pages/);
+    const doc = JSON.parse(r.stdout);
+    const want = seed('son-la-2024-04-17-nq-hdnd');
+    for (const k of ['council', 'jurisdiction_id', 'level', 'signed_on', 'adopted_on', 'effective_rule', 'term', 'session']) expect(doc.metadata[k]).toEqual(want.metadata[k]);
+    expect(ids(doc)).toEqual(ids(want));
+    expect(doc.provisions.map((p: { measures: string[] }) => p.measures)).toEqual(want.provisions.map((p: { measures: string[] }) => p.measures));
+  }, 420_000);
+
+  const full = readFileSync(join(ROOT, 'test/fixtures/formats/son-la-2024-04-17-nq-hdnd.pdf'));
+  const bad: [string, Uint8Array | string, RegExp][] = [
+    ['truncated.pdf', full.subarray(0, full.length / 2), /damaged or truncated/],
+    ['fake.pdf', 'Nghị quyết số 1', /not a PDF/],
+    ['header-only.pdf', '%PDF-1.7\n', /damaged|could not be read/],
+  ];
+  it.each(bad)('%s: exit 2, one line', (name, content, message) => {
+    const p = file(name, content);
+    const r = analyze(p, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(p);
+    expect(lines[0]).toMatch(message);
+  });
+});

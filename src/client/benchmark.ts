@@ -1,6 +1,6 @@
 /**
- * The benchmark page in the browser: reads the pasted text or the opened file (mammoth for .docx, loaded only when a
- * .docx is opened), runs the same library as the command line (readInput → analyzeResolution → benchmarkDraft) on
+ * The benchmark page in the browser: reads the pasted text or the opened file (mammoth for .docx, pdf.js for .pdf,
+ * each loaded only when such a file is opened; a scanned PDF gets a message, OCR being for the command line), runs the same library as the command line (readInput → analyzeResolution → benchmarkDraft) on
  * the context fetched from this site, and draws the scorecard with DOM calls only — a draft's text is never inserted
  * as HTML. Nothing is sent anywhere.
  */
@@ -62,7 +62,11 @@ function setUp(form: HTMLFormElement): void {
       const mammoth = (await import('mammoth')) as unknown as { extractRawText: (o: { arrayBuffer: ArrayBuffer }) => Promise<{ value: string }> };
       const copy = b.slice().buffer;
       return (await mammoth.extractRawText({ arrayBuffer: copy })).value;
-    });
+    }, async () => (await import('./pdf.ts')).loadPdfJs());
+    if (!input.ok && input.code === 'scanned_pdf') {
+      status.textContent = s.scannedPdf ?? input.message;
+      return;
+    }
     if (!input.ok) {
       status.textContent = fill(s.error ?? '', { message: input.message });
       return;

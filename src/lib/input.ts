@@ -4,6 +4,7 @@
  * proven otherwise. Pure: the .docx converter (mammoth) is passed in, so the same checks run in Node and the browser.
  */
 import { normalizeText } from './text.ts';
+import { readPdf, type LoadPdfJs } from './pdf-input.ts';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** A .docx whose parts would expand past this is refused before it is unpacked. */
@@ -11,7 +12,7 @@ export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
 export const MAX_RATIO = 200;
 
-export type InputResult = { ok: true; text: string; kind: 'text' | 'docx' } | { ok: false; code: string; message: string };
+export type InputResult = { ok: true; text: string; kind: 'text' | 'docx' | 'pdf' } | { ok: false; code: string; message: string };
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
 export type DocxToText = (bytes: Uint8Array) => Promise<string>;
@@ -84,7 +85,7 @@ export function decodeText(b: Uint8Array): InputResult {
 }
 
 /** Bytes of a file → reading text, or the reason it cannot be read. Never throws. */
-export async function readInput(bytes: Uint8Array, name: string, docxToText?: DocxToText): Promise<InputResult> {
+export async function readInput(bytes: Uint8Array, name: string, docxToText?: DocxToText, loadPdfJs?: LoadPdfJs): Promise<InputResult> {
   if (bytes.length === 0) return fail('empty', 'the file is empty');
   if (bytes.length > MAX_BYTES) return fail('too_large', `the file is ${Math.round(bytes.length / 1e6)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB`);
   const lower = name.toLowerCase();
@@ -100,8 +101,9 @@ export async function readInput(bytes: Uint8Array, name: string, docxToText?: Do
       return fail('corrupt_docx', `the .docx could not be read (${e instanceof Error ? e.message.split('\n')[0] : 'unknown error'})`);
     }
   }
-  if (lower.endsWith('.doc') || lower.endsWith('.pdf')) {
-    return fail('unsupported', 'only .txt, .md and .docx are supported (save the document as .docx or plain text)');
+  if (lower.endsWith('.pdf') || readPdf.sniff(bytes)) return readPdf(bytes, loadPdfJs);
+  if (lower.endsWith('.doc')) {
+    return fail('unsupported', 'only .txt, .md, .docx and .pdf are supported (save the document as .docx or plain text)');
   }
   const decoded = decodeText(bytes);
   if (decoded.ok && decoded.text.trim() === '') return fail('empty', 'the file has only white space');
