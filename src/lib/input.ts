@@ -1,8 +1,10 @@
 /**
- * Turns the bytes of a file a person hands us (.txt, .md or .docx) into reading text, or into one clear reason why
+ * Turns the bytes of a file a person hands us (.txt, .md, .docx; .doc, .html and TCVN3/VNI text via office-input.ts) into reading text, or into one clear reason why
  * not: empty, too large, binary, not UTF-8, a corrupt or oversized .docx (zip bomb). Every input is hostile until
  * proven otherwise. Pure: the .docx converter (mammoth) is passed in, so the same checks run in Node and the browser.
  */
+import type { LegacyEncoding } from './legacy-encoding.ts';
+import { finishText, readLegacyBytes, readOfficeBytes } from './office-input.ts';
 import { normalizeText } from './text.ts';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -11,7 +13,9 @@ export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
 export const MAX_RATIO = 200;
 
-export type InputResult = { ok: true; text: string; kind: 'text' | 'docx' } | { ok: false; code: string; message: string };
+export type InputKind = 'text' | 'docx' | 'doc' | 'html';
+/** legacy: the TCVN3/VNI encoding the text was converted from (office-input.ts), when it was. */
+export type InputResult = { ok: true; text: string; kind: InputKind; legacy?: LegacyEncoding } | { ok: false; code: string; message: string };
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
 export type DocxToText = (bytes: Uint8Array) => Promise<string>;
@@ -83,8 +87,18 @@ export function decodeText(b: Uint8Array): InputResult {
   }
 }
 
-/** Bytes of a file → reading text, or the reason it cannot be read. Never throws. */
+/**
+ * Bytes of a file → reading text, or the reason it cannot be read. Never throws. The office formats (.doc, portal
+ * HTML, TCVN3/VNI) are office-input.ts's; the rest is readBytes below.
+ */
 export async function readInput(bytes: Uint8Array, name: string, docxToText?: DocxToText): Promise<InputResult> {
+  const sized = bytes.length > 0 && bytes.length <= MAX_BYTES;
+  let r = (sized ? await readOfficeBytes(bytes, name, decodeText) : null) ?? (await readBytes(bytes, name, docxToText));
+  if (!r.ok && r.code === 'wrong_encoding') r = readLegacyBytes(bytes, r);
+  return r.ok ? finishText(r) : r;
+}
+
+async function readBytes(bytes: Uint8Array, name: string, docxToText?: DocxToText): Promise<InputResult> {
   if (bytes.length === 0) return fail('empty', 'the file is empty');
   if (bytes.length > MAX_BYTES) return fail('too_large', `the file is ${Math.round(bytes.length / 1e6)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB`);
   const lower = name.toLowerCase();

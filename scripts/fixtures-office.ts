@@ -1,0 +1,117 @@
+/**
+ * Dev-only, rerunnable: node scripts/fixtures-office.ts
+ * Writes test/fixtures/formats/ from the project's own full sources (data/raw, completeness "full" in
+ * data/curated): for each, <id>.doc (LibreOffice's Word 97 export of the source text), <id>.portal.html (the text
+ * in a portal-like page: menus, tabs, an attribute table from the curated metadata, "Văn bản liên quan", a footer,
+ * scripts), <id>.tcvn3.txt and <id>.vni.txt (the text's bytes in those legacy encodings); and, for the first
+ * source, <id>.docx (the same text as .docx) and <id>.tcvn3.docx and <id>.tcvn3.doc (a Word document typed in a .VnTime font: its text is the TCVN3 bytes
+ * read as Windows-1252). Needs LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer-nogui`);
+ * CI does not run this, the outputs are committed.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeCp1252, encodeLegacy } from '../src/lib/legacy-encoding.ts';
+import { ROOT } from './lib/reference.ts';
+
+const OUT = join(ROOT, 'test', 'fixtures', 'formats');
+
+interface Source { id: string; file: string; text: string; meta: Record<string, string | null> }
+
+export function fullSources(): Source[] {
+  const dir = join(ROOT, 'data', 'curated');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => {
+    const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; raw_file: string; completeness: string; metadata: Record<string, { value: string | null }> };
+    if (c.completeness !== 'full') return [];
+    const meta = Object.fromEntries(Object.entries(c.metadata).map(([k, v]) => [k, v?.value ?? null]));
+    return [{ id: c.id, file: c.raw_file, text: readFileSync(join(ROOT, 'data', 'raw', c.raw_file), 'utf8'), meta }];
+  });
+}
+
+/**
+ * The text a TCVN3 copy carries: TCVN3 has no byte for "Ü" (son-la's OCR misreading of "Ủ", see taxonomy.ts), so
+ * the copy holds the letter that was meant.
+ */
+export const tcvn3Source = (text: string) => text.replace(/Ü/g, 'Ủ');
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : 'Đang cập nhật');
+
+/** The source text on a page shaped like the national database's: the text in its own div, site furniture around. */
+export function portalPage(s: Source): string {
+  const paragraphs = s.text.split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
+  const body = paragraphs.map((p) => `<p>${p.split('\n').map(esc).join('<br>\n')}</p>`).join('\n');
+  const row = (k: string, v: string | null) => `<tr><td class="label">${k}:</td><td>${esc(v ?? 'Đang cập nhật')}</td></tr>`;
+  const title = esc(s.meta.title ?? 'Nghị quyết');
+  return `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>${title} - Cơ sở dữ liệu văn bản</title>
+<style>.menu{float:left} #toanvancontent p{margin:0 0 6pt}</style>
+<script>var _gaq = _gaq || []; document.write('<div>Điều 99. Quảng cáo</div>');</script></head>
+<body>
+<div id="header" class="header"><a href="/">CSDL Quốc gia về văn bản pháp luật</a><form class="search"><input name="q"><button>Tìm kiếm</button></form></div>
+<ul class="menu" id="mainmenu"><li><a href="/vbpq">Văn bản pháp luật</a></li><li><a href="/hdnd">Hội đồng nhân dân</a></li><li><a href="/hoidap">Hỏi đáp</a></li></ul>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/vbpq">Văn bản</a> » ${title}</div>
+<div class="container"><div class="main">
+<ul class="tabs"><li class="active"><a href="#toanvan">Toàn văn</a></li><li><a href="#thuoctinh">Thuộc tính</a></li><li><a href="#luocdo">Lược đồ</a></li><li><a href="#vblienquan">Văn bản liên quan</a></li><li><a href="#taive">Tải về</a></li></ul>
+<div class="tab-content">
+<div class="tab-pane active" id="toanvan"><div class="toanvancontent" id="toanvancontent">
+${body}
+</div></div>
+<div class="tab-pane" id="thuoctinh"><h3>Thuộc tính văn bản</h3><table class="thuoctinh">
+${row('Số hiệu', s.meta.number ?? null)}
+${row('Loại văn bản', 'Nghị quyết')}
+${row('Cơ quan ban hành', s.meta.council ?? null)}
+${row('Người ký', s.meta.signer ?? null)}
+<tr><td class="label">Ngày ban hành:</td><td>${dmy(s.meta.signed_on ?? null)}</td><td class="label">Ngày hiệu lực:</td><td>${dmy(s.meta.effective_on ?? null)}</td></tr>
+${row('Tình trạng hiệu lực', 'Còn hiệu lực')}
+</table></div>
+<div class="tab-pane" id="vblienquan"><div class="vb-lien-quan"><h3>Văn bản liên quan</h3><ul>
+<li><a href="/vb/1">Luật Thực hiện dân chủ ở cơ sở 2022</a></li><li><a href="/vb/2">Nghị định 59/2023/NĐ-CP quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở</a> — Điều 1. Phạm vi điều chỉnh</li>
+</ul></div></div>
+</div></div>
+<div class="sidebar"><h4>Văn bản mới</h4><ul><li><a href="/vb/3">Nghị quyết về giá đất</a></li></ul></div></div>
+<div id="footer" class="footer">Cơ quan chủ quản: Bộ Tư pháp. Địa chỉ: 58-60 Trần Phú, Ba Đình, Hà Nội. © Bản quyền thuộc về Bộ Tư pháp.</div>
+<script src="/js/app.js"></script><script>window.onload = function () { console.log('Điều 100'); };</script>
+</body></html>
+`;
+}
+
+function soffice(dir: string, inputs: string[], to: string): void {
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', to, '--outdir', join(dir, 'out'), ...inputs], { stdio: 'pipe', timeout: 300_000 });
+}
+
+function main(): void {
+  mkdirSync(OUT, { recursive: true });
+  const sources = fullSources();
+  const tmp = mkdtempSync(join(tmpdir(), 'fixtures-office-'));
+  try {
+    const plain = sources.map((s) => {
+      const p = join(tmp, `${s.id}.txt`);
+      writeFileSync(p, s.text);
+      return p;
+    });
+    soffice(tmp, plain, 'doc:MS Word 97');
+    soffice(tmp, [plain[0]!], 'docx:MS Word 2007 XML');
+    for (const s of sources) {
+      copyFileSync(join(tmp, 'out', `${s.id}.doc`), join(OUT, `${s.id}.doc`));
+      writeFileSync(join(OUT, `${s.id}.portal.html`), portalPage(s));
+      writeFileSync(join(OUT, `${s.id}.tcvn3.txt`), encodeLegacy(tcvn3Source(s.text), 'tcvn3'));
+      writeFileSync(join(OUT, `${s.id}.vni.txt`), encodeLegacy(s.text, 'vni'));
+    }
+    const first = sources[0]!;
+    copyFileSync(join(tmp, 'out', `${first.id}.docx`), join(OUT, `${first.id}.docx`));
+    const legacy = join(tmp, 'legacy', `${first.id}.tcvn3.txt`);
+    mkdirSync(join(tmp, 'legacy'));
+    writeFileSync(legacy, decodeCp1252(encodeLegacy(tcvn3Source(first.text), 'tcvn3')));
+    for (const [to, ext] of [['docx:MS Word 2007 XML', 'docx'], ['doc:MS Word 97', 'doc']] as const) {
+      soffice(tmp, [legacy], to);
+      copyFileSync(join(tmp, 'out', `${first.id}.tcvn3.${ext}`), join(OUT, `${first.id}.tcvn3.${ext}`));
+    }
+    process.stdout.write(`fixtures-office: ${sources.length} sources → ${OUT}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
