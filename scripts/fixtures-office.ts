@@ -5,7 +5,7 @@
  * in a portal-like page: menus, tabs, an attribute table from the curated metadata, "Văn bản liên quan", a footer,
  * scripts), <id>.tcvn3.txt and <id>.vni.txt (the text's bytes in those legacy encodings); and, for the first
  * source, <id>.docx (the same text as .docx) and <id>.tcvn3.docx and <id>.tcvn3.doc (a Word document typed in a .VnTime font: its text is the TCVN3 bytes
- * read as Windows-1252). Needs LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer-nogui`);
+ * read as Windows-1252); and draft-copied-from-an-phu.doc, the browser test's .docx draft saved as Word 97. Needs LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer-nogui`);
  * CI does not run this, the outputs are committed.
  */
 import { execFileSync } from 'node:child_process';
@@ -108,6 +108,9 @@ function main(): void {
       soffice(tmp, [legacy], to);
       copyFileSync(join(tmp, 'out', `${first.id}.tcvn3.${ext}`), join(OUT, `${first.id}.tcvn3.${ext}`));
     }
+    // The browser test's draft (test/fixtures/draft-copied-from-an-phu.docx) saved as Word 97.
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(tmp, 'profile')}`, '--convert-to', 'doc:MS Word 97', '--outdir', join(tmp, 'out'), join(ROOT, 'test', 'fixtures', 'draft-copied-from-an-phu.docx')], { stdio: 'pipe', timeout: 300_000 });
+    copyFileSync(join(tmp, 'out', 'draft-copied-from-an-phu.doc'), join(OUT, 'draft-copied-from-an-phu.doc'));
     process.stdout.write(`fixtures-office: ${sources.length} sources → ${OUT}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

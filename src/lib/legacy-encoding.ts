@@ -134,8 +134,10 @@ export function detectLegacyEncoding(text: string): LegacyDetection | null {
   return converted * 2 >= foreign ? { encoding, words: foreign, converted } : null;
 }
 
-// A sentence opens at the start of the text, after a blank line or a line ending a sentence, or after ". ".
-const SENTENCE_START = /(?:^|\n[ \t]*\n|(?<!\.\.)[.!?][ \t*]*\n|(?<!\.\.)[.!?][ \t]+|\n[ \t*]*(?:[a-zđ]|\d+(?:\.\d+)*)[.)][ \t]+)[ \t*#>\-–•]*$/u;
+// A sentence opens at the start of the text, on a line after one ending a sentence (or a list item, then a blank
+// line), after ". ", or after a point's or clause's number at the start of a line.
+// (A line's end alone is not one: hard-wrapped lines, and Word documents with a paragraph per line, are common.)
+const SENTENCE_START = /(?:^\s*|(?<!\.\.)[.!?:][ \t*]*\n\s*|;[ \t*]*\n[ \t]*\n\s*|(?<!\.\.)[.!?][ \t]+|\n[ \t*]*(?:[a-zđ]|\d+(?:\.\d+)*)[.)][ \t]+)[ \t*#>\-–•]*$/u;
 
 /** The text converted to NFC Unicode; words that do not convert are left as they were. */
 export function convertLegacy(text: string, encoding: LegacyEncoding): string {
@@ -171,7 +173,7 @@ function restoreCase(parts: { gap: string; word: string; out: string }[]): void 
       if (SENTENCE_START.test(before + p.gap) && !parts[k + 1]?.gap.startsWith(')')) p.out = capital(p.out);
       else if (p.out === 'ủy' && parts[k + 1]?.word === 'ban' && parts[k + 1]?.gap === ' ') p.out = 'Ủy';
     }
-    before = (before + p.gap + p.out).slice(-16);
+    before = (before + p.gap + p.out).slice(-24);
   });
 }
 

@@ -21,7 +21,7 @@ const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'tbody', 'th
 const CLOSES_SELF = new Set(['p', 'li', 'tr', 'td', 'th', 'option', 'dd', 'dt']);
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', bull: '•',
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', bull: '•',
   lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', deg: '°', middot: '·',
 };
 for (const [base, marks] of [['a', 'grave acute circ tilde uml ring'], ['e', 'grave acute circ uml'], ['i', 'grave acute circ uml'], ['o', 'grave acute circ tilde uml'], ['u', 'grave acute circ uml'], ['y', 'acute uml']] as const) {
@@ -123,7 +123,7 @@ function catalogue(root: Node): [string, string][] {
   return [...out];
 }
 
-const ARTICLE = /(?:^|\n)\s*Điều\s+\d+/gu;
+const ARTICLE = /(?:^|\n)[\s*#_]*Điều\s+\d+/gu;
 
 export interface PortalDocument { text: string; catalogue: [string, string][] }
 
