@@ -3,7 +3,7 @@
  * Writes test/fixtures/formats/ from the project's own full sources (data/raw, completeness "full" in
  * data/curated): for each, <id>.doc (LibreOffice's Word 97 export of the source text), <id>.portal.html (the text
  * in a portal-like page: menus, tabs, an attribute table from the curated metadata, "Văn bản liên quan", a footer,
- * scripts), <id>.tcvn3.txt and <id>.vni.txt (the text's bytes in those legacy encodings); and, for the first
+ * scripts), <id>.tvpl.html (the same in a thuvienphapluat.vn-like page), <id>.tcvn3.txt and <id>.vni.txt (the text's bytes in those legacy encodings); and, for the first
  * source, <id>.docx (the same text as .docx) and <id>.tcvn3.docx and <id>.tcvn3.doc (a Word document typed in a .VnTime font: its text is the TCVN3 bytes
  * read as Windows-1252); and draft-copied-from-an-phu.doc, the browser test's .docx draft saved as Word 97. Needs LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer-nogui`);
  * CI does not run this, the outputs are committed.
@@ -77,6 +77,35 @@ ${row('Tình trạng hiệu lực', 'Còn hiệu lực')}
 `;
 }
 
+/** The same text on a page shaped like thuvienphapluat.vn's: the text in div.content1, attributes in a 4-column table. */
+export function tvplPage(s: Source): string {
+  const paragraphs = s.text.split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
+  const body = paragraphs.map((p) => `<p style="margin-bottom:6.0pt">${p.split('\n').map(esc).join('<br />\r\n')}</p>`).join('\r\n');
+  const v = (x: string | null | undefined) => esc(x ?? 'Đang cập nhật');
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>${v(s.meta.title)}</title><link rel="stylesheet" href="/css/site.css" /></head>
+<body><div id="TopMenu"><a href="/">THƯ VIỆN PHÁP LUẬT</a> | <a href="/page/tim-van-ban.aspx">Tìm văn bản</a> | <a href="/dang-nhap">Đăng nhập</a></div>
+<div id="boxLogin"><input type="text" name="user" /><input type="password" name="pass" /></div>
+<div id="divNavigation"><a href="/">Trang chủ</a> &gt; <a href="/van-ban">Văn bản pháp luật</a> &gt; <a href="/van-ban/Bo-may-hanh-chinh">Bộ máy hành chính</a></div>
+<div id="ctl00_Content_ThongTinVB_divNoiDung"><ul id="ulTabs" class="ulTabs"><li>Nội dung</li><li>Tiếng Anh</li><li>Thuộc tính</li><li>Lược đồ</li><li>Liên quan hiệu lực</li><li>Tải về</li></ul>
+<div id="tab1"><div class="content1"><div id="divContentDoc">
+${body}
+</div></div></div>
+<div id="tab4"><table class="tvpl-thuoc-tinh" width="100%" cellpadding="0" cellspacing="0">
+<tr><td><b>Số hiệu:</b></td><td>${v(s.meta.number)}</td><td><b>Loại văn bản:</b></td><td>Nghị quyết</td></tr>
+<tr><td><b>Nơi ban hành:</b></td><td>${v(s.meta.council)}</td><td><b>Người ký:</b></td><td>${v(s.meta.signer)}</td></tr>
+<tr><td><b>Ngày ban hành:</b></td><td>${dmy(s.meta.signed_on ?? null)}</td><td><b>Ngày hiệu lực:</b></td><td>Đã biết</td></tr>
+<tr><td><b>Ngày công báo:</b></td><td>Đang cập nhật</td><td><b>Số công báo:</b></td><td>Đang cập nhật</td></tr>
+<tr><td><b>Tình trạng:</b></td><td>Đã biết</td><td></td><td></td></tr></table></div>
+<div id="divVBLienQuan"><b>Văn bản liên quan cùng nội dung</b><ul><li><a href="/van-ban/x">Nghị quyết 10/2024/NQ-HĐND quy định các biện pháp bảo đảm thực hiện dân chủ ở cơ sở</a></li><li>Điều 2. Văn bản được hướng dẫn</li></ul></div>
+</div>
+<div id="footer-wrap"><p>Chịu trách nhiệm chính: … Giấy phép số …</p><p>Điều khoản sử dụng | Chính sách bảo mật</p></div>
+<script type="text/javascript">$(function(){ $('#ulTabs li').click(function(){ /* Điều 1. */ }); });</script>
+</body></html>
+`;
+}
+
 function soffice(dir: string, inputs: string[], to: string): void {
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', to, '--outdir', join(dir, 'out'), ...inputs], { stdio: 'pipe', timeout: 300_000 });
 }
@@ -96,6 +125,7 @@ function main(): void {
     for (const s of sources) {
       copyFileSync(join(tmp, 'out', `${s.id}.doc`), join(OUT, `${s.id}.doc`));
       writeFileSync(join(OUT, `${s.id}.portal.html`), portalPage(s));
+      writeFileSync(join(OUT, `${s.id}.tvpl.html`), tvplPage(s));
       writeFileSync(join(OUT, `${s.id}.tcvn3.txt`), encodeLegacy(tcvn3Source(s.text), 'tcvn3'));
       writeFileSync(join(OUT, `${s.id}.vni.txt`), encodeLegacy(s.text, 'vni'));
     }

@@ -63,8 +63,8 @@ describe('the five full sources in each office format', () => {
       expect(ascii(r.text)).toBe(ascii(theirs.normalize('NFC')));
     });
 
-    it('portal page: the document text without the site, its attribute table as the catalogue block', async () => {
-      const r = await read(`${id}.portal.html`);
+    it.each(['portal.html', 'tvpl.html'])('portal page (%s): the document text without the site, its attribute table as the catalogue block', async (ext) => {
+      const r = await read(`${id}.${ext}`);
       expect(r.kind).toBe('html');
       const lines = r.text.split('\n');
       const block = lines.slice(0, lines.indexOf(''));
@@ -74,7 +74,8 @@ describe('the five full sources in each office format', () => {
       else expect(block.some((l) => l.startsWith('| Số hiệu'))).toBe(false);
       const text = lines.slice(block.length + 1).join('\n');
       expect(words(text)).toBe(words(source.text));
-      for (const furniture of ['Văn bản liên quan', 'Điều 99', 'Điều 100', 'Tìm kiếm', 'Bản quyền', 'Trang chủ', 'Thuộc tính']) {
+      expect(block.some((l) => /Đang cập nhật|Đã biết/.test(l))).toBe(false);
+      for (const furniture of ['Văn bản liên quan', 'Điều 99', 'Điều 100', 'Tìm kiếm', 'Bản quyền', 'Trang chủ', 'Thuộc tính', 'Đăng nhập', 'Điều khoản sử dụng', 'Chịu trách nhiệm']) {
         expect(source.text.includes(furniture) || !r.text.includes(furniture), furniture).toBe(true);
       }
       expect(analysed(r.text)).toEqual(want);

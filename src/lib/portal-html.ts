@@ -12,8 +12,10 @@ interface Node { tag: string; attrs: string; children: (Node | string)[] }
 
 const VOID = new Set(['br', 'img', 'meta', 'link', 'input', 'hr', 'col', 'wbr', 'source', 'area', 'base', 'embed', 'param', 'track']);
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'title', 'canvas', 'video', 'audio', 'map']);
-// Site furniture, named the way portals name it (English and Vietnamese class names).
-const FURNITURE = /(?:^|[\s_-])(?:menu\w*|nav\w*|navbar|breadcrumbs?|footer|header|site-?header|sidebar|banner|share|social|comments?|advert\w*|ads|quang-?cao|login|search|tabs|tablist|tab-?(?:header|nav|menu|list|title)s?|related\w*|lien-?quan\w*|vblq|vb-?lien-?quan|tien-?ich|cung-?chuyen-?muc|copyright)(?:$|[\s_-])/i;
+// Site furniture, named the way portals name it: distinctive words anywhere in an id or class ("divVBLienQuan",
+// "TopMenu"), short ones only as a whole token ("nav", "tabs").
+const FURNITURE_PART = /menu|breadcrumb|footer|sidebar|banner|lien-?quan|vblq|related|quang-?cao|advert|login|dang-?nhap|social|share|copyright|tien-?ich|cung-?chuyen-?muc/i;
+const FURNITURE = /(?:^|[\s_-])(?:nav\w*|header|site-?header|search|tim-?kiem|comments?|ads|tabs|tablist|tab-?(?:header|nav|list|title)s?)(?:$|[\s_-])/i;
 const FURNITURE_ROLE = /\brole\s*=\s*["']?(?:navigation|menu|menubar|tablist|banner|contentinfo|search|complementary)\b/i;
 // The document's own container on known portals.
 const CONTENT = /(?:^|[\s"'])(?:toanvancontent|toan-?van\w*|content1|divContentDoc|fulltext|vbContent|noidungvanban|noi-?dung-?van-?ban|document-content|doc-content)(?:$|[\s"'])/i;
@@ -80,7 +82,10 @@ function parse(html: string): Node {
   return root;
 }
 
-const isFurniture = (n: Node) => DROP.has(n.tag) || FURNITURE_ROLE.test(n.attrs) || FURNITURE.test(attrValue(n, 'id') + ' ' + attrValue(n, 'class'));
+function isFurniture(n: Node): boolean {
+  const names = `${attrValue(n, 'id')} ${attrValue(n, 'class')}`;
+  return DROP.has(n.tag) || FURNITURE_ROLE.test(n.attrs) || FURNITURE.test(names) || FURNITURE_PART.test(names);
+}
 function attrValue(n: Node, name: string): string {
   return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(n.attrs)?.slice(1).find((x) => x !== undefined) ?? '';
 }
@@ -102,7 +107,12 @@ function* walk(n: Node): Generator<Node> {
   for (const c of n.children) if (typeof c !== 'string') yield* walk(c);
 }
 
-const KEY_ALIASES: Record<string, string> = { 'ngày hiệu lực': 'Ngày có hiệu lực', 'lĩnh vực, ngành': 'Lĩnh vực', 'cơ quan ban hành/ chức danh / người ký': 'Cơ quan ban hành' };
+// How the portals label the catalogue's keys (vbpl.vn: "Số ký hiệu", "Cơ quan ban hành/ Chức danh / Người ký";
+// thuvienphapluat.vn: "Nơi ban hành", "Ngày hiệu lực").
+const KEY_ALIASES: Record<string, string> = {
+  'ngày hiệu lực': 'Ngày có hiệu lực', 'lĩnh vực, ngành': 'Lĩnh vực', 'số ký hiệu': 'Số hiệu', 'nơi ban hành': 'Cơ quan ban hành',
+  'cơ quan ban hành/ chức danh / người ký': 'Cơ quan ban hành', 'cơ quan ban hành/ chức danh/ người ký': 'Cơ quan ban hành',
+};
 
 /** The attribute table's rows as catalogue pairs, keyed like CATALOGUE_KEYS. */
 function catalogue(root: Node): [string, string][] {
@@ -114,7 +124,7 @@ function catalogue(root: Node): [string, string][] {
       const label = cells[k] ?? '';
       const key = CATALOGUE_KEYS.find((c) => c.toLowerCase() === label.toLowerCase()) ?? KEY_ALIASES[label.toLowerCase()];
       const value = cells[k + 1] ?? '';
-      if (key && value && !/^(?:đang cập nhật|không xác định|\.{2,}|-+|…)$/iu.test(value) && !out.has(key) && !CATALOGUE_KEYS.some((c) => c.toLowerCase() === value.toLowerCase())) {
+      if (key && value && !/^(?:đang cập nhật|không xác định|đã biết|\.{2,}|-+|…)$/iu.test(value) && !out.has(key) && !CATALOGUE_KEYS.some((c) => c.toLowerCase() === value.toLowerCase())) {
         out.set(key, value);
         k++;
       }

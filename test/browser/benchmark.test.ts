@@ -50,6 +50,8 @@ describe('/benchmark/', () => {
     expect(got.measures.M3).toBe(false);
     expect(foreignRequests(r)).toEqual([]);
     expect(r.requests.some((u) => u.includes('duckdb'))).toBe(false);
+    // Pasted text loads neither format's reader.
+    expect(r.requests.some((u) => /\/word-doc\.[^/]*\.js$/.test(u) || /\/lib\.[^/]*\.js$/.test(u))).toBe(false);
     expect(await seriousViolations(r.page)).toEqual([]);
     expect(r.errors).toEqual([]);
     await r.context.close();
@@ -82,7 +84,9 @@ describe('/benchmark/', () => {
     const asDocx = cli(`${ROOT}test/fixtures/draft-copied-from-an-phu.docx`);
     expect([want.coverage, want.lint, want.similar]).toEqual([asDocx.coverage, asDocx.lint, asDocx.similar]);
     expect(got.similar[0]).toBe('an-giang-an-phu-47-nq-hdnd-2024');
-    // The .doc reader is its own chunk, fetched from this site when a .doc is opened.
+    // The .doc reader is its own chunk, fetched from this site when a .doc is opened; mammoth is not.
+    expect(r.requests.some((u) => /\/word-doc\.[^/]*\.js$/.test(u))).toBe(true);
+    expect(r.requests.some((u) => /\/lib\.[^/]*\.js$/.test(u))).toBe(false);
     expect(foreignRequests(r)).toEqual([]);
     expect(r.errors).toEqual([]);
     await r.context.close();
