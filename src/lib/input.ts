@@ -1,5 +1,5 @@
 /**
- * Turns the bytes of a file a person hands us (.txt, .md, .docx; .doc, .html and TCVN3/VNI text via office-input.ts) into reading text, or into one clear reason why
+ * Turns the bytes of a file a person hands us (.txt, .md or .docx) into reading text, or into one clear reason why
  * not: empty, too large, binary, not UTF-8, a corrupt or oversized .docx (zip bomb). Every input is hostile until
  * proven otherwise. Pure: the .docx converter (mammoth) is passed in, so the same checks run in Node and the browser.
  */
