@@ -3,7 +3,7 @@
  * Writes test/fixtures/formats/ from the project's own full sources (data/raw, completeness "full" in
  * data/curated): for each, <id>.doc (LibreOffice's Word 97 export of the source text), <id>.portal.html (the text
  * in a portal-like page: menus, tabs, an attribute table from the curated metadata, "Văn bản liên quan", a footer,
- * scripts), <id>.tvpl.html (the same in a thuvienphapluat.vn-like page), <id>.tcvn3.txt and <id>.vni.txt (the text's bytes in those legacy encodings); and, for the first
+ * scripts), <id>.tvpl.html (the same in a thuvienphapluat.vn-like page), <id>.tcvn3.txt, <id>.vni.txt and <id>.cp1258.txt (the text's bytes in those legacy encodings); and, for the first
  * source, <id>.docx (the same text as .docx) and <id>.tcvn3.docx and <id>.tcvn3.doc (a Word document typed in a .VnTime font: its text is the TCVN3 bytes
  * read as Windows-1252); and draft-copied-from-an-phu.doc, the browser test's .docx draft saved as Word 97. Needs LibreOffice (`apt-get install -y --no-install-recommends libreoffice-writer-nogui`);
  * CI does not run this, the outputs are committed.
@@ -34,6 +34,29 @@ export function fullSources(): Source[] {
  * the copy holds the letter that was meant.
  */
 export const tcvn3Source = (text: string) => text.replace(/Ü/g, 'Ủ');
+
+// Windows-1258's upper half, read from the platform's decoder: character → byte.
+const CP1258 = new Map([...Array(128).keys()].map((k) => [new TextDecoder('windows-1258').decode(Uint8Array.of(0x80 + k)), 0x80 + k]));
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** Unicode → Windows-1258 as Word saves it: a letter it has whole, else its toneless letter and a combining tone. */
+export function encodeCp1258(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) out.push(c);
+    else if (CP1258.has(ch)) out.push(CP1258.get(ch)!);
+    else {
+      const d = ch.normalize('NFD');
+      const base = d.replace(TONE_MARKS, '').normalize('NFC');
+      const tones = d.match(TONE_MARKS) ?? [];
+      const b = c < 0x80 ? c : base.charCodeAt(0) < 0x80 ? base.charCodeAt(0) : CP1258.get(base);
+      if (b === undefined || tones.some((t) => !CP1258.has(t))) throw new Error(`windows-1258 cannot encode ${JSON.stringify(ch)}`);
+      out.push(b, ...tones.map((t) => CP1258.get(t)!));
+    }
+  }
+  return Uint8Array.from(out);
+}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : 'Đang cập nhật');
@@ -128,6 +151,7 @@ function main(): void {
       writeFileSync(join(OUT, `${s.id}.tvpl.html`), tvplPage(s));
       writeFileSync(join(OUT, `${s.id}.tcvn3.txt`), encodeLegacy(tcvn3Source(s.text), 'tcvn3'));
       writeFileSync(join(OUT, `${s.id}.vni.txt`), encodeLegacy(s.text, 'vni'));
+      writeFileSync(join(OUT, `${s.id}.cp1258.txt`), encodeCp1258(s.text));
     }
     const first = sources[0]!;
     copyFileSync(join(tmp, 'out', `${first.id}.docx`), join(OUT, `${first.id}.docx`));

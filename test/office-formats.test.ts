@@ -88,6 +88,13 @@ describe('the five full sources in each office format', () => {
       expect(analysed(r.text)).toEqual(want);
     });
 
+    it('Windows-1258 text: decoded, the same text and analysis', async () => {
+      const r = await read(`${id}.cp1258.txt`);
+      expect(r).toMatchObject({ kind: 'text', legacy: 'windows-1258' });
+      expect(r.text).toBe(source.text);
+      expect(analysed(r.text)).toEqual(want);
+    });
+
     it('TCVN3 text: converted, the same analysis up to the case TCVN3 cannot carry', async () => {
       const r = await read(`${id}.tcvn3.txt`);
       expect(r).toMatchObject({ kind: 'text', legacy: 'tcvn3' });

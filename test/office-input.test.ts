@@ -12,6 +12,7 @@ import { readInput } from '../src/lib/input.ts';
 import { convertLegacy, decodeCp1252, detectLegacyEncoding, encodeLegacy } from '../src/lib/legacy-encoding.ts';
 import { decodeEntities, readPortalHtml } from '../src/lib/portal-html.ts';
 import { cleanWordText, MAX_DOC_CHARS } from '../src/lib/word-doc.ts';
+import { encodeCp1258, fullSources, portalPage, tcvn3Source } from '../scripts/fixtures-office.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FORMATS = `${ROOT}test/fixtures/formats/`;
@@ -101,6 +102,19 @@ describe('portal pages', () => {
     const html = `<html><body><div class="menu"><a>Điều khoản sử dụng</a></div><div class="wrap"><div class="left">${text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</div><div class="right"><p>Tin mới: Điều chỉnh giá đất</p></div></div></body></html>`;
     const doc = readPortalHtml(html);
     expect(doc?.text.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+  });
+
+  it('a page saved in the charset it declares (Windows-1258; TCVN3 declared as ISO-8859-1) reads like the UTF-8 page', async () => {
+    const source = fullSources().find((x) => x.id === 'lang-son-08-2024-nq-hdnd')!;
+    const utf8 = await readInput(enc(portalPage(source)), 'page.html');
+    const page1258 = portalPage(source).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">');
+    const r1258 = await readInput(encodeCp1258(page1258), 'page.htm');
+    expect(r1258).toMatchObject({ ok: true, kind: 'html', legacy: 'windows-1258' });
+    expect(r1258.ok && utf8.ok && r1258.text === utf8.text).toBe(true);
+    // The site's own » and © are written as references: their bytes would be TCVN3 letters.
+    const pageTcvn3 = portalPage({ ...source, text: tcvn3Source(source.text) }).replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">').replace(/»/g, '&raquo;').replace(/©/g, '&copy;');
+    const rTcvn3 = await readInput(encodeLegacy(pageTcvn3, 'tcvn3'), 'page.htm');
+    expect(rTcvn3).toMatchObject({ ok: true, kind: 'html', legacy: 'tcvn3' });
   });
 
   it('decodes named and numeric character references', () => {

@@ -14,8 +14,8 @@ export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 export const MAX_RATIO = 200;
 
 export type InputKind = 'text' | 'docx' | 'doc' | 'html';
-/** legacy: the TCVN3/VNI encoding the text was converted from (office-input.ts), when it was. */
-export type InputResult = { ok: true; text: string; kind: InputKind; legacy?: LegacyEncoding } | { ok: false; code: string; message: string };
+/** legacy: the pre-Unicode encoding the text was converted from (office-input.ts), when it was. */
+export type InputResult = { ok: true; text: string; kind: InputKind; legacy?: LegacyEncoding | 'windows-1258' } | { ok: false; code: string; message: string };
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
 export type DocxToText = (bytes: Uint8Array) => Promise<string>;

@@ -2,7 +2,7 @@
  * The office formats of readInput (src/lib/input.ts): legacy Word .doc (word-doc.ts, loaded only when a .doc is
  * opened), web pages saved from a legal portal (portal-html.ts, loaded only when the text is HTML, whatever the
  * file is called), and text in the legacy Vietnamese font encodings TCVN3 and VNI (legacy-encoding.ts), whether
- * in a .txt's bytes or inside a .doc, .docx or page typed in such a font. Each step returns text or a coded,
+ * in a .txt's bytes or inside a .doc, .docx or page typed in such a font, and Windows-1258. Each step returns text or a coded,
  * one-line refusal; a legacy text is converted to Unicode or refused naming its encoding, never analysed as
  * mojibake. Pure and isomorphic, like input.ts.
  */
@@ -47,14 +47,32 @@ export async function readOfficeBytes(bytes: Uint8Array, name: string, decode: (
   return text.trim() === '' ? fail('empty', 'the .doc has no text') : { ok: true, text, kind: 'doc' };
 }
 
-/** A text that is not UTF-8: its Windows-1252 reading, when that is TCVN3 or VNI; else the refusal as it was. */
-export function readLegacyBytes(bytes: Uint8Array, refusal: InputResult): InputResult {
-  const text = normalizeText(decodeCp1252(bytes));
-  if (!looksLikeHtml(text) && !detectLegacyEncoding(text)) {
-    return refusal.ok ? refusal : fail(refusal.code, 'the text is not UTF-8, nor Vietnamese in TCVN3 or VNI (perhaps Windows-1258); save it as UTF-8 and try again');
+/** The bytes in a named encoding (any the WHATWG Encoding Standard knows), or null when it is unknown here. */
+function decodeAs(bytes: Uint8Array, label: string): string | null {
+  try {
+    return normalizeText(new TextDecoder(label).decode(bytes));
+  } catch {
+    return null;
   }
-  return { ok: true, text, kind: 'text' };
 }
+
+/**
+ * A text that is not UTF-8: a page in the charset it declares; TCVN3 or VNI (its Windows-1252 reading, converted
+ * by finishText); Vietnamese in Windows-1258 (the Windows code page: base letters and combining tone marks), when
+ * nearly every word outside ASCII reads as a Vietnamese syllable; else the refusal, saying what was tried.
+ */
+export function readLegacyBytes(bytes: Uint8Array, refusal: InputResult): InputResult {
+  const latin = normalizeText(decodeCp1252(bytes));
+  const declared = looksLikeHtml(latin) ? /<meta[^>]*charset\s*=\s*["']?\s*([\w-]+)/i.exec(latin.slice(0, 8192))?.[1] : undefined;
+  const asDeclared = declared && !/^utf-?8$/i.test(declared) ? decodeAs(bytes, declared) : null;
+  if (asDeclared !== null) return { ok: true, text: asDeclared, kind: 'text', ...(/1258/.test(declared ?? '') ? { legacy: 'windows-1258' as const } : {}) };
+  if (detectLegacyEncoding(latin)) return { ok: true, text: latin, kind: 'text' };
+  const vn = decodeAs(bytes, 'windows-1258');
+  if (vn !== null && vietnameseWords(vn) >= 20 && conversionQuality(vn) >= MIN_CONVERSION_QUALITY) return { ok: true, text: vn, kind: 'text', legacy: 'windows-1258' };
+  return refusal.ok ? refusal : fail(refusal.code, 'the text is not UTF-8, nor Vietnamese in TCVN3, VNI or Windows-1258; save it as UTF-8 and try again');
+}
+
+const vietnameseWords = (text: string) => (text.match(/\S*[^\x00-\x7f]\S*/g) ?? []).length;
 
 /** A read text, finished: a portal page → its document; TCVN3/VNI → Unicode, or refused naming the encoding. */
 export async function finishText(r: Extract<InputResult, { ok: true }>): Promise<InputResult> {
