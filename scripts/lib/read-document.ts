@@ -1,8 +1,8 @@
 /**
  * The command-line tools' way in: a file named by the user → its bytes and text (src/lib/input.ts decides what is
- * readable: .txt/.md in UTF-8, .docx through mammoth, .pdf through pdf.js, with size and sanity limits), or one line
- * on stderr naming the tool, the file and the problem, and exit code 2. A scanned PDF (no text layer) is read by OCR
- * (scripts/lib/ocr.ts) and a note on stderr says so. No stack trace reaches the user.
+ * readable: .txt/.md in UTF-8 or TCVN3/VNI, .docx through mammoth, .doc, portal .html, .pdf through pdf.js, with size
+ * and sanity limits), or one line on stderr naming the tool, the file and the problem, and exit code 2. A scanned PDF
+ * (no text layer) is read by OCR (scripts/lib/ocr.ts) and a note on stderr says so. No stack trace reaches the user.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -24,7 +24,11 @@ export function die(tool: string, file: string, message: string): never {
 }
 
 /** The bytes and text of `file`, or exit 2 with the reason (missing, a directory, unreadable, not a text we read). */
-export async function readDocument(tool: string, file: string): Promise<{ bytes: Uint8Array; text: string; kind: DocumentKind }> {
+/**
+ * kind says how the original was read (scripts/add.ts records it): "text", "docx", "doc", "html", "pdf" or
+ * "pdf-ocr", with "+tcvn3"/"+vni" when the text was converted from that legacy encoding.
+ */
+export async function readDocument(tool: string, file: string): Promise<{ bytes: Uint8Array; text: string; kind: string }> {
   let bytes: Uint8Array;
   try {
     if (statSync(file).isDirectory()) die(tool, file, 'is a directory, not a file');
@@ -40,5 +44,5 @@ export async function readDocument(tool: string, file: string): Promise<{ bytes:
     return { bytes, text: ocr.text, kind: 'pdf-ocr' };
   }
   if (!input.ok) die(tool, file, input.message);
-  return { bytes, text: input.text, kind: input.kind };
+  return { bytes, text: input.text, kind: input.legacy ? `${input.kind}+${input.legacy}` : input.kind };
 }

@@ -1,6 +1,8 @@
 /**
- * The benchmark page in the browser: reads the pasted text or the opened file (mammoth for .docx, pdf.js for .pdf,
- * each loaded only when such a file is opened; a scanned PDF gets a message, OCR being for the command line), runs the same library as the command line (readInput → analyzeResolution → benchmarkDraft) on
+ * The benchmark page in the browser: reads the pasted text (when the button is pressed) or the opened file (as soon
+ * as it is opened; mammoth for .docx, the .doc reader and pdf.js for .pdf load only when such a file is opened; a
+ * scanned PDF gets a message, OCR being for the command line), runs the same library as the command line
+ * (readInput → analyzeResolution → benchmarkDraft) on
  * the context fetched from this site, and draws the scorecard with DOM calls only — a draft's text is never inserted
  * as HTML. Nothing is sent anywhere.
  */
@@ -88,14 +90,23 @@ function setUp(form: HTMLFormElement): void {
     status.textContent = fill(s.done ?? '', { ms: Math.round(performance.now() - started) });
   };
 
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const start = () => {
     run().catch((err: unknown) => {
       status.textContent = fill(s.error ?? '', { message: err instanceof Error ? err.message : String(err) });
     });
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    start();
   });
+  // Opening a file is the request: its scorecard follows at once. Pasted text waits for the button.
   fileInput.addEventListener('change', () => {
-    if (fileInput.files?.length) textArea.value = '';
+    if (!fileInput.files?.length) return;
+    textArea.value = '';
+    start();
+  });
+  textArea.addEventListener('input', () => {
+    if (textArea.value !== '') fileInput.value = '';
   });
   document.getElementById('draft-example')?.addEventListener('click', async () => {
     const url = (form.dataset.context ?? '').replace(/context\.json$/, 'example.txt');

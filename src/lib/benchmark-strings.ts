@@ -7,10 +7,10 @@ import type { Lang } from './i18n.ts';
 export const BENCHMARK_STRINGS: Record<Lang, Record<string, string>> = {
   vi: {
     title: 'Đối chiếu dự thảo nghị quyết',
-    intro: 'Dán nội dung hoặc mở tệp dự thảo (.docx, .pdf, .txt, .md) để xem dự thảo đã có đủ các biện pháp theo Điều 8 Luật Thực hiện dân chủ ở cơ sở chưa, so với nghị quyết của các địa phương khác, căn cứ pháp lý nào đã hết hiệu lực và đoạn văn nào trùng với văn bản đã ban hành.',
+    intro: 'Dán nội dung hoặc mở tệp dự thảo (.docx, .doc, .pdf, .txt, .md, .html) để xem dự thảo đã có đủ các biện pháp theo Điều 8 Luật Thực hiện dân chủ ở cơ sở chưa, so với nghị quyết của các địa phương khác, căn cứ pháp lý nào đã hết hiệu lực và đoạn văn nào trùng với văn bản đã ban hành.',
     privacyTitle: 'Dự thảo không rời khỏi máy của bạn.',
     privacy: 'Mọi phân tích chạy ngay trong trình duyệt này; không có dữ liệu nào được gửi đi.',
-    fileLabel: 'Mở tệp dự thảo (.docx, .pdf, .txt hoặc .md)',
+    fileLabel: 'Mở tệp dự thảo (.docx, .doc, .pdf, .txt, .md hoặc trang .html đã lưu); kết quả hiện ngay khi mở tệp',
     textLabel: 'Hoặc dán nội dung dự thảo',
     run: 'Đối chiếu',
     example: 'Thử với dự thảo mẫu',
@@ -52,10 +52,10 @@ export const BENCHMARK_STRINGS: Record<Lang, Record<string, string>> = {
   },
   en: {
     title: 'Benchmark a draft resolution',
-    intro: 'Paste a draft or open its file (.docx, .pdf, .txt, .md) to see whether it covers the measures of Article 8 of the Law on Grassroots Democracy, how it compares with other councils\' resolutions, which legal bases are out of date and which passages match published texts.',
+    intro: 'Paste a draft or open its file (.docx, .doc, .pdf, .txt, .md, .html) to see whether it covers the measures of Article 8 of the Law on Grassroots Democracy, how it compares with other councils\' resolutions, which legal bases are out of date and which passages match published texts.',
     privacyTitle: 'Your draft never leaves your computer.',
     privacy: 'All analysis runs in this browser; nothing is sent anywhere.',
-    fileLabel: 'Open a draft file (.docx, .pdf, .txt or .md)',
+    fileLabel: 'Open a draft file (.docx, .doc, .pdf, .txt, .md or a saved .html page); the scorecard appears as soon as it is opened',
     textLabel: 'Or paste the draft\'s text',
     run: 'Benchmark',
     example: 'Try an example draft',

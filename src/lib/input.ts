@@ -1,8 +1,12 @@
 /**
- * Turns the bytes of a file a person hands us (.txt, .md or .docx) into reading text, or into one clear reason why
- * not: empty, too large, binary, not UTF-8, a corrupt or oversized .docx (zip bomb). Every input is hostile until
- * proven otherwise. Pure: the .docx converter (mammoth) is passed in, so the same checks run in Node and the browser.
+ * Turns the bytes of a file a person hands us (.txt, .md, .docx, .doc, .pdf, a saved portal page; UTF-8 or a legacy
+ * Vietnamese encoding) into reading text, or into one clear reason why not: empty, too large, binary, an encoding we
+ * cannot convert, a corrupt or oversized .docx (zip bomb), a corrupt .doc or PDF, a scan with no text layer. Every
+ * input is hostile until proven otherwise. Pure: the .docx converter (mammoth) and pdf.js are passed in, so the same
+ * checks run in Node and the browser.
  */
+import type { LegacyEncoding } from './legacy-encoding.ts';
+import { finishText, readLegacyBytes, readOfficeBytes } from './office-input.ts';
 import { normalizeText } from './text.ts';
 import { readPdf, type LoadPdfJs } from './pdf-input.ts';
 
@@ -12,7 +16,9 @@ export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
 export const MAX_RATIO = 200;
 
-export type InputResult = { ok: true; text: string; kind: 'text' | 'docx' | 'pdf' } | { ok: false; code: string; message: string };
+export type InputKind = 'text' | 'docx' | 'doc' | 'html' | 'pdf';
+/** legacy: the pre-Unicode encoding the text was converted from (office-input.ts), when it was. */
+export type InputResult = { ok: true; text: string; kind: InputKind; legacy?: LegacyEncoding | 'windows-1258' } | { ok: false; code: string; message: string };
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
 export type DocxToText = (bytes: Uint8Array) => Promise<string>;
@@ -84,8 +90,18 @@ export function decodeText(b: Uint8Array): InputResult {
   }
 }
 
-/** Bytes of a file → reading text, or the reason it cannot be read. Never throws. */
+/**
+ * Bytes of a file → reading text, or the reason it cannot be read. Never throws. The office formats (.doc, portal
+ * HTML, TCVN3/VNI) are office-input.ts's, PDF is pdf-input.ts's; the rest is readBytes below.
+ */
 export async function readInput(bytes: Uint8Array, name: string, docxToText?: DocxToText, loadPdfJs?: LoadPdfJs): Promise<InputResult> {
+  const sized = bytes.length > 0 && bytes.length <= MAX_BYTES;
+  let r = (sized ? await readOfficeBytes(bytes, name, decodeText) : null) ?? (await readBytes(bytes, name, docxToText, loadPdfJs));
+  if (!r.ok && r.code === 'wrong_encoding') r = readLegacyBytes(bytes, r);
+  return r.ok ? finishText(r) : r;
+}
+
+async function readBytes(bytes: Uint8Array, name: string, docxToText?: DocxToText, loadPdfJs?: LoadPdfJs): Promise<InputResult> {
   if (bytes.length === 0) return fail('empty', 'the file is empty');
   if (bytes.length > MAX_BYTES) return fail('too_large', `the file is ${Math.round(bytes.length / 1e6)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB`);
   const lower = name.toLowerCase();
@@ -102,9 +118,6 @@ export async function readInput(bytes: Uint8Array, name: string, docxToText?: Do
     }
   }
   if (lower.endsWith('.pdf') || readPdf.sniff(bytes)) return readPdf(bytes, loadPdfJs);
-  if (lower.endsWith('.doc')) {
-    return fail('unsupported', 'only .txt, .md, .docx and .pdf are supported (save the document as .docx or plain text)');
-  }
   const decoded = decodeText(bytes);
   if (decoded.ok && decoded.text.trim() === '') return fail('empty', 'the file has only white space');
   return decoded;
