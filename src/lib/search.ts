@@ -144,3 +144,47 @@ export function hitsCsv(hits: readonly SearchHit[], urlOf: (h: SearchHit) => str
   const rows = [['resolution_id', 'provision_id', 'measures', 'text', 'url'], ...hits.map((h) => [h.resolution_id, h.provision_id, (h.measures ?? []).join(';'), h.text, urlOf(h)])];
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',') + '\r\n').join('');
 }
+
+/** "dieu-4.khoan-1.diem-a" → "Điều 4 khoản 1 điểm a" (vi) or "Article 4(1)(a)" (en); other parts as they are. */
+export function provisionLabel(lang: 'vi' | 'en', id: string): string {
+  const parts = id.split('.').map((s) => /^(dieu|khoan|diem)-(.+)$/.exec(s));
+  if (parts.some((m) => !m)) return id;
+  const [vi, en] = [{ dieu: 'Điều', khoan: 'khoản', diem: 'điểm' }, { dieu: 'Article', khoan: '', diem: '' }];
+  if (lang === 'vi') return parts.map((m) => `${vi[m![1] as keyof typeof vi]} ${m![2]}`).join(' ');
+  return parts.map((m) => (m![1] === 'dieu' ? `${en.dieu} ${m![2]}` : `(${m![2]})`)).join('');
+}
+
+/**
+ * At most about `max` characters of highlighted text around the first highlight, cut at spaces, with "…" where the
+ * text goes on: a long provision does not flood the list (the link opens it whole).
+ */
+export function snippet(segments: readonly Segment[], max = 360): Segment[] {
+  const total = segments.reduce((n, s) => n + s.text.length, 0);
+  if (total <= max) return [...segments];
+  let first = 0;
+  for (const s of segments) {
+    if (s.mark) break;
+    first += s.text.length;
+  }
+  let from = Math.max(0, Math.min(first - Math.floor(max / 3), total - max));
+  let to = Math.min(total, from + max);
+  const whole = segments.map((s) => s.text).join('');
+  if (from > 0) from = ((i) => (i < 0 || i > first ? from : i + 1))(whole.lastIndexOf(' ', from));
+  // Never cut a highlight in two: the end moves past the mark it falls in, then to the next space.
+  let end = 0;
+  for (const s of segments) {
+    end += s.text.length;
+    if (s.mark && end - s.text.length < to && to < end) to = end;
+  }
+  if (to < total) to = ((i) => (i < 0 ? total : i))(whole.indexOf(' ', to));
+  const out: Segment[] = from > 0 ? [{ text: '… ', mark: false }] : [];
+  let at = 0;
+  for (const s of segments) {
+    const a = Math.max(at, from);
+    const b = Math.min(at + s.text.length, to);
+    if (b > a) out.push({ text: s.text.slice(a - at, b - at), mark: s.mark });
+    at += s.text.length;
+  }
+  if (to < total) out.push({ text: ' …', mark: false });
+  return out;
+}
