@@ -9,7 +9,7 @@ import { foldText } from '../src/lib/fold.ts';
 import type { RowOf } from '../src/lib/schema.ts';
 import { bucketOf, buildSearchIndex, CHUNK, orderResolutions, provisionText, type SearchMeta } from '../src/lib/search-index.ts';
 import { SearchCursor, SearchIndex } from '../src/lib/search-run.ts';
-import { highlight, hitsCsv, matchesText, NO_FILTERS, parseQuery, readParams, writeParams, type SearchFilters, type SearchHit } from '../src/lib/search.ts';
+import { highlight, hitsCsv, matchesText, NO_FILTERS, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit } from '../src/lib/search.ts';
 
 let resolutions: RowOf<'resolutions'>[];
 let provisions: RowOf<'provisions'>[];
@@ -138,7 +138,24 @@ describe('queries, highlights, addresses, CSV', () => {
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Hương ước', 'hương   ước']);
     expect(highlight(text, parseQuery('uoc')).filter((s) => s.mark).map((s) => s.text)).toEqual(['ước', 'ước', 'ước']);
     expect(matchesText(text, parseQuery('"cua huong"'))).toBe(false);
+    // An OCR slip (Ü for Ủ, as in Sơn La's scan) and decomposed marks read the same as the printed word.
+    const ocr = 'Üy ban nhân dân xã; Ủy ban'.normalize('NFD');
+    expect(highlight(ocr, parseQuery('"uy ban"')).filter((s) => s.mark).map((s) => s.text.normalize('NFC'))).toEqual(['Üy ban', 'Ủy ban']);
     expect(matchesText(text, parseQuery('"uoc cua thon"'))).toBe(true);
+  });
+
+  it('cuts a long provision around its first highlight, never through one', () => {
+    const p = provisions.map(provisionText).find((t) => t.length > 500 && /dân chủ/.test(t.slice(300)))!;
+    const segs = highlight(p, parseQuery('"dân chủ"'));
+    for (const max of [60, 200, 360]) {
+      const cut = snippet(segs, max);
+      const text = cut.map((x) => x.text).join('');
+      expect(text.length).toBeLessThan(max + 80);
+      expect(p).toContain(text.replace(/^… /, '').replace(/ …$/, ''));
+      for (const m of cut.filter((x) => x.mark)) expect(foldText(m.text)).toBe('dan chu');
+    }
+    expect(snippet(highlight('ngắn', parseQuery('ngan')))).toEqual([{ text: 'ngắn', mark: true }]);
+    expect([provisionLabel('vi', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'phu-luc')]).toEqual(['Điều 4 khoản 1 điểm a', 'Article 4(1)(a)', 'phu-luc']);
   });
 
   it('round-trips the query and filters through the address', () => {

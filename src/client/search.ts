@@ -79,7 +79,13 @@ if (root) {
     }
   };
 
-  const say = (text: string) => { status.textContent = text; };
+  // data-state (searching, done, more, empty, error) and data-query-ms (start of the search to its first hits on
+  // screen) let the tests and the bench wait for an answer without reading the words.
+  const say = (text: string, state?: string) => {
+    status.textContent = text;
+    if (state) status.dataset.state = state;
+  };
+  let started = 0;
 
   async function page(myRun: number): Promise<void> {
     const c = current?.cursor;
@@ -89,8 +95,10 @@ if (root) {
     if (myRun !== run) return;
     render(p.hits);
     const q = current.q;
+    if (started) status.dataset.queryMs = String(Math.round(performance.now() - started));
+    started = 0;
     say(p.done ? (p.found === 0 ? fill(S.none!, { q }) : fill(S.found!, { n: fmt.format(p.found), q }))
-      : fill(S.foundSome!, { n: fmt.format(p.found), q, max: fmt.format(p.maxTotal) }));
+      : fill(S.foundSome!, { n: fmt.format(p.found), q, max: fmt.format(p.maxTotal) }), p.done ? 'done' : 'more');
     more.hidden = p.done;
     more.disabled = false;
     csv.hidden = p.found === 0;
@@ -104,17 +112,18 @@ if (root) {
     const parsed = parseQuery(q);
     current = { q, filters, cursor: null };
     if (isEmptyQuery(parsed)) {
-      say(q.trim() === '' ? S.start! : S.empty!);
+      say(q.trim() === '' ? S.start! : S.empty!, 'empty');
       return;
     }
-    say(S.searching!);
+    started = performance.now();
+    say(S.searching!, 'searching');
     try {
       const idx = await openIndex();
       if (myRun !== run) return;
       current.cursor = new SearchCursor(idx, parsed, filters);
       await page(myRun);
     } catch (e) {
-      if (myRun === run) say(fill(S.failed!, { why: e instanceof Error ? e.message : String(e) }));
+      if (myRun === run) say(fill(S.failed!, { why: e instanceof Error ? e.message : String(e) }), 'error');
     }
   }
 
@@ -134,7 +143,7 @@ if (root) {
   });
   addEventListener('popstate', fromAddress);
   more.addEventListener('click', () => {
-    void page(run).catch((e: unknown) => say(fill(S.failed!, { why: e instanceof Error ? e.message : String(e) })));
+    void page(run).catch((e: unknown) => say(fill(S.failed!, { why: e instanceof Error ? e.message : String(e) }), 'error'));
   });
   csv.addEventListener('click', async () => {
     if (!current) return;
