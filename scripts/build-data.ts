@@ -3,7 +3,8 @@
  * Builds the published tables from data/raw + data/curated + data/reference: checks each raw file against its
  * recorded sha256, applies the reviewed corrections, analyses it with the library, compares what the parser reads
  * with the reviewed metadata (disagreements are printed), and writes Parquet, CSV and datapackage.json to
- * public/data (or DIR). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
+ * public/data (or DIR), and the search index of every provision in DIR/search (scripts/build-search.ts; --raw builds
+ * leave it to that script). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
  *
  * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--reuse-workers N] [--recall N] [--report FILE]
  * The same tables from a directory of uncurated texts (the parser's reading, no corrections; see buildRawTables),
@@ -20,6 +21,7 @@ import { buildRawTables, buildTables } from './lib/tables.ts';
 import { DataError } from './lib/reference.ts';
 import { writeRenderedTables, writeTables, type WrittenTable } from './lib/write-tables.ts';
 import { ROOT } from './lib/reference.ts';
+import { writeSearchIndex } from './build-search.ts';
 
 export const DATA_VERSION = '0.1.0';
 
@@ -27,7 +29,8 @@ export async function buildData(outDir: string, log: (s: string) => void = () =>
   const built = buildTables();
   for (const d of built.disagreements) log(`  review: ${d}`);
   const written = await writeTables(outDir, built.tables, { version: DATA_VERSION, sources: built.sources });
-  return { ...built, written };
+  const search = await writeSearchIndex(outDir);
+  return { ...built, written, search };
 }
 
 /**
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
   }
   const result = await buildData(outDir, (s) => process.stdout.write(`${s}\n`));
   printTables(result.written.files);
+  process.stdout.write(`  search index: ${result.search.files} files, ${result.search.bytes} B → ${result.search.out}\n`);
   process.stdout.write(`data: ${result.tables.resolutions.length} resolutions → ${outDir} in ${Math.round(performance.now() - started)} ms\n`);
 }
 

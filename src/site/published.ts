@@ -19,7 +19,12 @@ import { TABLE_NAMES, type RowOf, type TableName } from '../lib/schema.ts';
 export const DATA_DIR = ((d) => (isAbsolute(d) ? d : join(process.cwd(), d)))(process.env.SITE_DATA_DIR ?? join('public', 'data'));
 
 export function readTable<N extends TableName>(name: N): RowOf<N>[] {
-  const path = join(DATA_DIR, `${name}.csv`);
+  return readTableFrom(DATA_DIR, name);
+}
+
+/** A published table from any data directory (the search index build reads bench/tmp/… with it). */
+export function readTableFrom<N extends TableName>(dir: string, name: N): RowOf<N>[] {
+  const path = join(dir, `${name}.csv`);
   if (!existsSync(path)) throw new Error(`${path} is missing; hint: run \`npm run data\` before \`npm run build\``);
   if (statSync(path).size <= CHUNK) return parseCsv(name, readFileSync(path, 'utf8'));
   // A large table (shared_passages is 590 MB at 10,000 resolutions) would not fit in one JavaScript string (V8's
