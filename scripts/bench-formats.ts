@@ -6,7 +6,7 @@
  * character error rate of each reading against its .txt source; and whether each is analysed as the source is
  * (src/lib/analysis-diff.ts: the count and the first differences, and part by part: metadata, legal bases, provision
  * ids, measures). BENCH_DUMP=DIR also writes each OCR text there. --quick OCRs one seed only. Also OCRs one seed at
- * 300 dpi to show why 200 is the default. Writes bench/results-formats.json and prints a table.
+ * 300 dpi, to show what 200 (the default) trades for speed. Writes bench/results-formats.json and prints a table.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
