@@ -9,6 +9,7 @@ import { fixOcrCase } from '../src/lib/ocr-case.ts';
 describe('fixOcrCase', () => {
   it.each([
     ['thực hiện dân chủ Ở cƠ sỞ;', 'thực hiện dân chủ ở cơ sở;'],
+    ['thực hiện dân chủ Ở\ncơ sở', 'thực hiện dân chủ ở\ncơ sở'],
     ['đặc biệt là giỮa cơ quan Tư pháp', 'đặc biệt là giữa cơ quan Tư pháp'],
     ['Xét TỜ trình số 33/TTr-UBND', 'Xét Tờ trình số 33/TTr-UBND'],
   ])('%s → %s', (ocr, want) => {

@@ -18,7 +18,7 @@ export function fixOcrCase(text: string): string {
     // A marked capital right after a lower-case letter: "cƠ", "sỞ", "giỮa".
     .replace(new RegExp(`(?<=\\p{Ll})${M}+`, 'gu'), lower)
     // A one-letter marked capital after a lower-case word (no sentence end between): "chủ Ở cơ".
-    .replace(new RegExp(`(?<=\\p{Ll}[,]? )${M}(?= \\p{Ll})`, 'gu'), lower)
+    .replace(new RegExp(`(?<=\\p{Ll},?[ \\n])${M}(?=[ \\n]\\p{Ll})`, 'gu'), lower)
     // A capitalised word whose marked letters are capitals, followed by a lower-case word: "TỜ trình" → "Tờ trình",
     // unless the word before is in capitals too (a heading such as "KỲ HỌP THỨ" stays as printed).
     .replace(new RegExp(`(^|[\\s(“"])(\\p{Lu})(${M}+)(\\p{Ll}*)(?= \\p{Ll})`, 'gmu'), (all: string, pre: string, first: string, marked: string, rest: string, at: number, str: string) => {
