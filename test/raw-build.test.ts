@@ -4,9 +4,9 @@
  * texts: the same bytes whatever the number of threads, every table present with its rows, and
  * public/data untouched when asked to publish synthetic texts.
  */
-import { type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRawData } from '../scripts/build-data.ts';
 import { synthesize } from '../scripts/synth.ts';
@@ -15,11 +15,8 @@ const root = mkdtempSync(join(tmpdir(), 'raw-build-'));
 const raw = join(root, 'raw');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Every file below dir (public/data has folders: charts, site, search…), by its path relative to dir.
-const files = (dir: string) => Object.fromEntries(
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name))).sort().map((f) => [f, readFileSync(join(dir, f))]),
-);
+// Files only: public/data also holds the search index's directory (scripts/build-search.ts).
+const files = (dir: string) => Object.fromEntries(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().map((f) => [f, readFileSync(join(dir, f))]));
 
 describe('buildRawData', () => {
   it('writes the same bytes with one thread or several, for analysis and for text reuse', async () => {

@@ -73,7 +73,7 @@ if (root) {
       for (const s of snippet(highlight(hit.text, parsed))) text.append(s.mark ? h('mark', {}, s.text) : s.text);
       const badges = (hit.measures ?? []).map((m) => h('span', { class: `badge ${m}` }, m));
       list.append(h('li', { 'data-testid': 'search-result', 'data-provision': hit.provision_id, 'data-resolution': hit.resolution_id },
-        h('h3', {}, h('a', { href: hrefOf(hit), 'aria-label': `${S.open}: ${provisionLabel(lang, hit.provision_id)}, ${hit.title}` }, `${provisionLabel(lang, hit.provision_id)} · ${hit.title}`)),
+        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabel(lang, hit.provision_id)} · ${hit.title || hit.resolution_id}`)),
         h('p', { class: 'srch-meta' }, ...badges, `${hit.council} · ${formatDate(lang, hit.date)}`),
         text));
     }
@@ -87,11 +87,11 @@ if (root) {
   };
   let started = 0;
 
-  async function page(myRun: number): Promise<void> {
+  async function page(myRun: number, n = PAGE): Promise<void> {
     const c = current?.cursor;
     if (!c || !current) return;
     more.disabled = true;
-    const p = await c.next(PAGE);
+    const p = await c.next(n);
     if (myRun !== run) return;
     render(p.hits);
     const q = current.q;

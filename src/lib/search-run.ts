@@ -103,9 +103,13 @@ async function allowedRanges(index: SearchIndex, f: SearchFilters): Promise<[num
   return out;
 }
 
-const inRanges = (ranges: readonly [number, number][], id: number) => {
-  const i = floorIndex(ranges.map((r) => r[0]), id);
-  return i >= 0 && id < ranges[i]![1];
+/** A test of membership in sorted [from, to) ranges (their starts taken once, not per id). */
+const inRanges = (ranges: readonly [number, number][]) => {
+  const starts = ranges.map((r) => r[0]);
+  return (id: number) => {
+    const i = floorIndex(starts, id);
+    return i >= 0 && id < ranges[i]![1];
+  };
 };
 
 /**
@@ -114,7 +118,9 @@ const inRanges = (ranges: readonly [number, number][], id: number) => {
  */
 export class SearchCursor {
   private terms: Postings[] | null = null;
-  private ranges: [number, number][] | null = null;
+  private allowed: ((id: number) => boolean) | null = null;
+  /** Driver chunks read per refill: doubled while refills come back short, so a sparse query needs few round trips. */
+  private stride = 1;
   private driverChunk = 0;
   private driverPos = 0;
   private pending: number[] = [];
@@ -135,7 +141,7 @@ export class SearchCursor {
     const names = queryTerms(this.query);
     if (this.filters.measure) names.push(MEASURE_TERM + this.filters.measure);
     const [ps, ranges] = await Promise.all([Promise.all(names.map((t) => this.index.postings(t))), allowedRanges(this.index, this.filters)]);
-    this.ranges = ranges;
+    this.allowed = ranges ? inRanges(ranges) : null;
     if (ps.some((p) => p === null) || ps.length === 0) {
       this.exhausted = true;
       this.terms = [];
@@ -146,25 +152,31 @@ export class SearchCursor {
     return this.terms;
   }
 
-  /** The next batch of the rarest term's postings that every other term and the filters allow. */
+  /**
+   * The next batch of the rarest term's postings that every other term and the filters allow: `stride` of its
+   * chunks at once, then, all at once, the other terms' chunks that can hold those candidates.
+   */
   private async refill(): Promise<void> {
     const [driver, ...others] = this.terms!;
     if (!driver) return;
-    const chunk = await this.index.chunk(driver, this.driverChunk);
-    let batch = chunk.slice(this.driverPos);
-    this.driverChunk++;
-    this.driverPos = 0;
+    const last = Math.min(driver.bounds.length, this.driverChunk + this.stride - 1);
+    const ks = Array.from({ length: last - this.driverChunk + 1 }, (_, i) => this.driverChunk + i);
+    let batch = (await Promise.all(ks.map((k) => this.index.chunk(driver, k)))).flat();
+    this.driverChunk = last + 1;
+    this.stride *= 2;
     if (this.driverChunk > driver.bounds.length) this.exhausted = true;
-    if (this.ranges) batch = batch.filter((id) => inRanges(this.ranges!, id));
-    for (const p of others) {
-      const need = new Set(batch.map((id) => floorIndex(p.bounds, id) + 1));
-      const loaded = new Map(await Promise.all([...need].map(async (k) => [k, await this.index.chunk(p, k)] as const)));
+    if (this.allowed) batch = batch.filter(this.allowed);
+    const loaded = await Promise.all(others.map(async (p) => {
+      const need = [...new Set(batch.map((id) => floorIndex(p.bounds, id) + 1))];
+      return new Map(await Promise.all(need.map(async (k) => [k, await this.index.chunk(p, k)] as const)));
+    }));
+    others.forEach((p, j) => {
       batch = batch.filter((id) => {
-        const ids = loaded.get(floorIndex(p.bounds, id) + 1)!;
+        const ids = loaded[j]!.get(floorIndex(p.bounds, id) + 1)!;
         const i = floorIndex(ids, id);
         return i >= 0 && ids[i] === id;
       });
-    }
+    });
     this.pending.push(...batch);
   }
 
@@ -176,6 +188,7 @@ export class SearchCursor {
         await this.refill();
         continue;
       }
+      if (this.pending.length >= n) this.stride = 1;
       const take = this.pending.splice(0, n - hits.length);
       const dc = this.index.meta.docChunk;
       const files = new Map(await Promise.all([...new Set(take.map((id) => Math.floor(id / dc)))].map(async (k) => [k, await this.index.docs(k)] as const)));
