@@ -2,7 +2,7 @@
  * A curated source's reviewed corrections, applied to a copy of the same document in another surface (re-wrapped,
  * CRLF, markdown stripped, extracted from a PDF with page furniture between the lines). Each correction's `before`
  * is first looked for exactly, as applyCorrections does; when the exact count differs from the guard it is looked
- * for again ignoring white space, line breaks, markup marks and hyphens (both sides reduced to a "skeleton" of the
+ * for again ignoring case, white space, line breaks, markup marks and hyphens (both sides reduced to a "skeleton" of the
  * other characters; page numbers and running headers of the copy are skipped). The count guard still holds on the
  * skeleton. Only the characters the correction changes are replaced (the quoted context stays as the copy prints
  * it). A correction that cannot be located is reported, never silently dropped; one whose corrected words are
@@ -35,7 +35,9 @@ function skeleton(text: string, skip: (offset: number) => boolean = () => false)
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (IGNORED.test(ch) || skip(i)) continue;
-    chars += ch;
+    // Case too: a copy in TCVN3 cannot hold toned capitals ("ĐẾN" comes back "ĐếN"); one character for one.
+    const lower = ch.toLowerCase();
+    chars += lower.length === 1 ? lower : ch;
     at.push(i);
   }
   return { chars, at };
