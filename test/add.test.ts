@@ -2,7 +2,7 @@
  * The curator's path, end to end, as a person runs it in a clone of the project: take a seed out of a copy of the
  * repository, `npm run add` it back from a file elsewhere, publish with the data build and the site build, then
  * review it. The added resolution must come back byte for byte with its sidecar, a curated file the build accepts,
- * `reviewed = false` in the published table, a notice on its page and a mark in the list; once a reviewer signs it
+ * `reviewed = false` in the published table (a PDF too, kept beside its text), a notice on its page and a mark in the list; once a reviewer signs it
  * off, `reviewed = true`. Refusals (same bytes again, empty file, no such file) are exit 2 with one line.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,8 @@ import { METADATA_FIELDS, validateCurated, type Curated } from '../src/lib/curat
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ID = 'hai-phong-99-nq-hdnd-2024';
+/** A second seed comes back as the text PDF the project printed of it (test/fixtures/formats). */
+const PDF_ID = 'son-la-2024-04-17-nq-hdnd';
 const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'bench']);
 const project = mkdtempSync(join(tmpdir(), 'add-e2e-'));
 const incoming = join(project, '..', `${project.split('/').pop()}-incoming`);
@@ -31,6 +33,7 @@ const published = () => parseCsv('resolutions', readFileSync(join(project, 'publ
 
 let original: Buffer;
 let first: ReturnType<typeof add>;
+let pdf: ReturnType<typeof add>;
 
 beforeAll(() => {
   cpSync(ROOT, project, { recursive: true, filter: (src) => !SKIP.has(src.slice(ROOT.length).split('/')[0] ?? '') || src === ROOT });
@@ -43,6 +46,10 @@ beforeAll(() => {
   rmSync(join(project, 'data/raw', `${ID}.source.json`));
   rmSync(join(project, 'data/curated', `${ID}.json`));
   first = add(join(incoming, 'nghi-quyet-99.txt'), '--source', 'https://example.org/vbpl/99', '--retrieved', '2026-12-01');
+  for (const f of [`${PDF_ID}.txt`, `${PDF_ID}.source.json`]) rmSync(join(project, 'data/raw', f));
+  rmSync(join(project, 'data/curated', `${PDF_ID}.json`));
+  cpSync(join(ROOT, 'test/fixtures/formats', `${PDF_ID}.pdf`), join(incoming, 'cong-bao-son-la.pdf'));
+  pdf = add(join(incoming, 'cong-bao-son-la.pdf'));
 }, 120_000);
 
 afterAll(() => {
@@ -76,6 +83,19 @@ describe('npm run add, then npm run data and the site build', () => {
     expect(c.metadata.number.value).toBe('99/NQ-HĐND');
   });
 
+  it('keeps a PDF byte for byte beside the text read from it, and pre-fills its curated file', () => {
+    expect([pdf.code, pdf.err]).toEqual([0, '']);
+    const bytes = readFileSync(join(incoming, 'cong-bao-son-la.pdf'));
+    expect(readFileSync(join(project, 'data/raw', `${PDF_ID}.pdf`)).equals(bytes)).toBe(true);
+    const side = JSON.parse(readFileSync(join(project, 'data/raw', `${PDF_ID}.source.json`), 'utf8'));
+    expect(side).toMatchObject({ id: PDF_ID, file: `${PDF_ID}.txt`, original: { file: `${PDF_ID}.pdf`, sha256: sha(bytes), bytes: bytes.length, read_as: 'pdf' } });
+    const c = JSON.parse(readFileSync(join(project, 'data/curated', `${PDF_ID}.json`), 'utf8')) as Curated;
+    expect(validateCurated(c)).toEqual([]);
+    expect(c.raw_file).toBe(`${PDF_ID}.txt`);
+    expect(c.metadata.adopted_on.value).toBe('2024-04-17');
+    expect(c.metadata.council.value).toBe('Hội đồng nhân dân tỉnh Sơn La');
+  });
+
   it('refuses the same bytes again, an empty file and a missing file: exit 2, one line naming the file', () => {
     const again = add(join(project, 'data/raw', `${ID}.txt`));
     expect(again.code).toBe(2);
@@ -95,7 +115,8 @@ describe('npm run add, then npm run data and the site build', () => {
     expect([data.code, data.err]).toEqual([0, '']);
     const rows = published();
     expect(rows.find((r) => r.id === ID)).toMatchObject({ reviewed: false, number: '99/NQ-HĐND', completeness: 'full' });
-    expect(rows.filter((r) => r.id !== ID).every((r) => r.reviewed === true)).toBe(true);
+    expect(rows.find((r) => r.id === PDF_ID)).toMatchObject({ reviewed: false, adopted_on: '2024-04-17', completeness: 'full' });
+    expect(rows.filter((r) => r.id !== ID && r.id !== PDF_ID).every((r) => r.reviewed === true)).toBe(true);
     const site = run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], 300_000);
     expect(site.code).toBe(0);
     for (const prefix of ['', 'en/']) {
@@ -104,7 +125,7 @@ describe('npm run add, then npm run data and the site build', () => {
       const other = readFileSync(join(project, 'dist', prefix, 'resolutions', 'lang-son-08-2024-nq-hdnd', 'index.html'), 'utf8');
       expect(other).not.toContain('data-testid="unreviewed-notice"');
       const list = readFileSync(join(project, 'dist', prefix, 'resolutions', 'index.html'), 'utf8');
-      expect(list.match(/data-testid="unreviewed-marker"/g)).toHaveLength(1);
+      expect(list.match(/data-testid="unreviewed-marker"/g)).toHaveLength(2);
       expect(list.slice(list.indexOf(`data-id="${ID}"`)).split('</tr>')[0]).toContain('unreviewed-marker');
     }
   }, 400_000);
