@@ -5,29 +5,8 @@
  * (bytes as transferred, i.e. brotli where the server has it, and as decoded, and requests); (2) the same address
  * opened as a link: time from navigation start to the results.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MOBILE, type Profile } from './bench-browser.ts';
-
-/**
- * bench-browser.ts's coldPage without its request interception: routing every request through the Node process
- * added 50–300 ms per request on a loaded machine, and a search makes up to 40 small requests. The page's CSP
- * (connect-src 'self') keeps it on the site's host.
- */
-async function coldPage(browser: Browser, profile: Profile): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(profile === 'mobile'
-    ? { viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-    : { viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  if (profile === 'mobile') {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: MOBILE.rttMs, downloadThroughput: (MOBILE.downloadKbps * 1000) / 8, uploadThroughput: (MOBILE.uploadKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpuSlowdown });
-  }
-  return { context, page };
-}
+import type { Browser, Page } from 'playwright-core';
+import { coldPage, type Profile } from './bench-browser.ts';
 
 export interface SearchMeasure {
   address: string;
@@ -44,13 +23,15 @@ export interface SearchMeasure {
   state: string;
 }
 
+// Pages are opened without request interception (coldPage with origin null): it added 50–300 ms to each of a
+// search's up to 40 small requests on a loaded machine. The page's CSP (connect-src 'self') keeps it on the site.
 const answered = (page: Page) => page.waitForFunction(() => /^(done|more|error)$/.test(document.querySelector<HTMLElement>('#search-status')?.dataset.state ?? ''), null, { timeout: 120_000 });
 
 export async function measureSearch(browser: Browser, origin: string, address: string, profile: Profile): Promise<SearchMeasure> {
   const params = new URL(address, origin).searchParams;
   let first: Omit<SearchMeasure, 'fromLinkMs'>;
   {
-    const { context, page } = await coldPage(browser, profile);
+    const { context, page } = await coldPage(browser, null, profile);
     try {
       await page.goto(`${origin}/search/`, { waitUntil: 'load', timeout: 180_000 });
       const fields = Object.fromEntries(params);
@@ -81,7 +62,7 @@ export async function measureSearch(browser: Browser, origin: string, address: s
       await context.close();
     }
   }
-  const { context, page } = await coldPage(browser, profile);
+  const { context, page } = await coldPage(browser, null, profile);
   try {
     await page.goto(origin + address, { waitUntil: 'commit', timeout: 180_000 });
     await answered(page);
