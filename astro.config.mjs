@@ -1,5 +1,5 @@
 // Static site; Vietnamese at /, English under /en/. Nothing is fetched from another host at build or run time.
-// SITE_PUBLIC_DIR and SITE_OUT_DIR (with SITE_DATA_DIR, read by src/site/published.ts) let the scale benchmark
+// SITE_PUBLIC_DIR and SITE_OUT_DIR (with SITE_DATA_DIR, read by src/node/published.ts) let the scale benchmark
 // build a synthetic site under bench/tmp/… without touching public/ or dist/.
 import { defineConfig } from 'astro/config';
 

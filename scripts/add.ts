@@ -6,19 +6,20 @@
  *   data/raw/<id>.source.json      where it came from, when, sha256 and bytes, completeness, how the text was read
  *   data/curated/<id>.json         every metadata value pre-filled from the parser with its evidence, unreviewed
  * and prints what to check. Refuses (exit 2, one line) a file already in data/raw, the same document as a curated
- * source in another form (src/lib/source-match.ts), a text the parser cannot name, or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
+ * source in another form (src/lib/analyze/source-match.ts), a text the parser cannot name, or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
  * renamed. --dry-run prints the checklist and writes nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
-import { prefillCurated, reviewChecklist } from '../src/lib/prefill.ts';
-import { sidecarEvidence } from '../src/lib/curated.ts';
+import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
+import { prefillCurated, reviewChecklist } from '../src/lib/analyze/prefill.ts';
+import { sidecarEvidence } from '../src/lib/curated/curated.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { sameDocument } from '../src/lib/source-match.ts';
-import { DATA, loadReference, loadSourceKeys } from './lib/reference.ts';
+import { sameDocument } from '../src/lib/analyze/source-match.ts';
+import { DATA } from '../src/node/paths.ts';
+import { loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
 const TOOL = 'add';
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');

@@ -2,15 +2,15 @@
  * npm run --silent analyze -- FILE [--json]
  * Analyses one resolution (.txt, .md or .docx) and prints one JSON object (--json) or a readable summary.
  * A file that cannot be read or is not a resolution: one line on stderr, exit 2. When the file is one of the curated
- * raw sources (same sha256) or the same document in another form (same content: src/lib/source-match.ts), that
+ * raw sources (same sha256) or the same document in another form (same content: src/lib/analyze/source-match.ts), that
  * source's reviewed corrections are applied first, and `matched_source` says which source and how.
  */
 import { createHash } from 'node:crypto';
-import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
-import { toAnalyzeJson, summaryText } from '../src/lib/report.ts';
+import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
+import { toAnalyzeJson, summaryText } from '../src/lib/analyze/report.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { identifySource } from '../src/lib/source-match.ts';
-import { loadCurated, loadReference, loadSourceKeys } from './lib/reference.ts';
+import { identifySource } from '../src/lib/analyze/source-match.ts';
+import { loadCurated, loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

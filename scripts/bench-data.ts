@@ -12,15 +12,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { centrallyRunCities } from '../src/lib/analyze.ts';
-import { classifyDocument } from '../src/lib/classify.ts';
-import { extractFunding } from '../src/lib/funding.ts';
-import { extractObjectives } from '../src/lib/objectives.ts';
-import { parseResolution } from '../src/lib/parse.ts';
-import { extractSupervision, isImplementationProvision } from '../src/lib/supervision.ts';
-import { normalizeText } from '../src/lib/text.ts';
+import { centrallyRunCities } from '../src/lib/analyze/analyze.ts';
+import { classifyDocument } from '../src/lib/classify/measures.ts';
+import { extractFunding } from '../src/lib/extract/funding.ts';
+import { extractObjectives } from '../src/lib/extract/objectives.ts';
+import { parseResolution } from '../src/lib/parse/parser.ts';
+import { extractSupervision, isImplementationProvision } from '../src/lib/extract/supervision.ts';
+import { normalizeText } from '../src/lib/text/normalize.ts';
 import type { buildRawData } from './build-data.ts';
-import { loadReference, ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
+import { loadReference } from '../src/node/reference.ts';
 
 type BuildReport = Awaited<ReturnType<typeof buildRawData>>['report'];
 

@@ -4,7 +4,7 @@
  * scripts/fixtures-pdf.ts from the five full sources): time per page of text extraction (pdf.js legacy build in
  * Node + pdf-text.ts, median of 3 warm runs), and of OCR (pdftoppm + tesseract -l vie, one run, page by page); the
  * character error rate of each reading against its .txt source; and whether each is analysed as the source is
- * (src/lib/analysis-diff.ts: the count and the first differences, and part by part: metadata, legal bases, provision
+ * (scripts/lib/analysis-diff.ts: the count and the first differences, and part by part: metadata, legal bases, provision
  * ids, measures). BENCH_DUMP=DIR also writes each OCR text there. --quick OCRs one seed only. Also OCRs one seed at
  * 300 dpi, to show what 200 (the default) trades for speed. Writes bench/results-formats.json and prints a table.
  */
@@ -12,14 +12,15 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { analyzeResolution } from '../src/lib/analyze.ts';
-import { analysisDiff } from '../src/lib/analysis-diff.ts';
-import { characterErrorRate } from '../src/lib/edit-distance.ts';
-import { readInput } from '../src/lib/input.ts';
-import type { PdfJs } from '../src/lib/pdf-read.ts';
+import { analyzeResolution } from '../src/lib/analyze/analyze.ts';
+import { analysisDiff } from './lib/analysis-diff.ts';
+import { characterErrorRate } from './lib/edit-distance.ts';
+import { readInput } from '../src/lib/read/input.ts';
+import type { PdfJs } from '../src/lib/read/pdf-pages.ts';
 import { FULL_SEEDS } from './fixtures-pdf.ts';
 import { OCR_DPI, ocrPdf } from './lib/ocr.ts';
-import { ROOT, loadReference } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
+import { loadReference } from '../src/node/reference.ts';
 
 const load = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
 const reference = loadReference();

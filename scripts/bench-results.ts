@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 export function benchResults(dir = join(ROOT, 'bench')): { file: string; halves: string[] } {
   const halves = { data: 'results-data.json', site: 'results-site.json' };

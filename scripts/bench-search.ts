@@ -19,14 +19,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, sym
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { brotliPlan, bulkBytesOf } from '../src/lib/precompress-policy.ts';
-import { NO_FILTERS, parseQuery, writeParams, type SearchFilters } from '../src/lib/search.ts';
-import { SearchCursor, SearchIndex } from '../src/lib/search-run.ts';
+import { brotliPlan, bulkBytesOf } from './lib/precompress-policy.ts';
+import { NO_FILTERS, parseQuery, writeParams, type SearchFilters } from '../src/lib/search/query.ts';
+import { SearchCursor, SearchIndex } from '../src/lib/search/cursor.ts';
 import { writeSearchIndex } from './build-search.ts';
 import { launchChromium, type Profile } from './lib/bench-browser.ts';
 import { measureSearch, type SearchMeasure } from './lib/bench-search-browser.ts';
 import { serveDir } from './lib/serve.ts';
-import { ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 /** Typical queries: the address part after /search/. */
 export const QUERIES: { kind: string; q: string; filters?: Partial<SearchFilters> }[] = [
@@ -51,7 +51,7 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /**
  * FILE.br and FILE.gz beside every index file, at the qualities scripts/precompress.ts would choose inside the 10,000
- * site (src/lib/precompress-policy.ts; importing that script would run it on dist/).
+ * site (scripts/lib/precompress-policy.ts; importing that script would run it on dist/).
  */
 function precompressIndex(dir: string): { ms: number; qualities: Record<string, number> } {
   const t0 = performance.now();

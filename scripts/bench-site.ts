@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, measureExplore, measureFirstView, measurePickerSearch, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
-import { ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
 import { serveDir } from './lib/serve.ts';
 import { benchDraft } from './lib/bench-draft.ts';
 

@@ -5,13 +5,13 @@
  * judgement the browser shows. A draft without a date is judged as of today (or --today).
  */
 import { createHash } from 'node:crypto';
-import { analyzeResolution, fatalIssue } from '../src/lib/analyze.ts';
-import { benchmarkDraft } from '../src/lib/benchmark.ts';
-import { benchmarkReport, toBenchmarkJson } from '../src/lib/benchmark-report.ts';
-import { loadPeers } from './lib/peers.ts';
+import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
+import { benchmarkDraft } from '../src/lib/draft/scorecard.ts';
+import { benchmarkReport, toBenchmarkJson } from '../src/lib/draft/report.ts';
+import { loadPeers } from '../src/node/peers.ts';
 import { die, readDocument } from './lib/read-document.ts';
-import { identifySource } from '../src/lib/source-match.ts';
-import { loadCurated, loadReference, loadSourceKeys } from './lib/reference.ts';
+import { identifySource } from '../src/lib/analyze/source-match.ts';
+import { loadCurated, loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

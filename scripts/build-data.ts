@@ -16,11 +16,11 @@
 import { pathToFileURL } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { stableJson, toDataPackage } from '../src/lib/datapackage.ts';
+import { stableJson, toDataPackage } from '../src/lib/publish/datapackage.ts';
 import { buildRawTables, buildTables } from './lib/tables.ts';
-import { DataError } from './lib/reference.ts';
+import { DataError } from '../src/node/paths.ts';
 import { writeRenderedTables, writeTables, type WrittenTable } from './lib/write-tables.ts';
-import { ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
 import { writeSearchIndex } from './build-search.ts';
 
 export const DATA_VERSION = '0.1.0';

@@ -1,6 +1,6 @@
 /**
  * node scripts/build-search.ts [--data DIR] [--out DIR]
- * Writes the full-text search index of every provision (src/lib/search-index.ts) from the published resolutions and
+ * Writes the full-text search index of every provision (src/lib/search/indexer.ts) from the published resolutions and
  * provisions tables of DIR (default public/data) into OUT (default DIR/search, served as /data/search/). The data
  * build (scripts/build-data.ts) calls writeSearchIndex after writing the tables, so `npm run data` and `npm run
  * build` produce it. Files are written to a staging directory beside OUT, which then replaces OUT in one rename:
@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
-import { readTableFrom } from '../src/site/published.ts';
-import { DataError, ROOT } from './lib/reference.ts';
+import { buildSearchIndex } from '../src/lib/search/indexer.ts';
+import { readTableFrom } from '../src/node/published.ts';
+import { DataError, ROOT } from '../src/node/paths.ts';
 
 export interface SearchIndexSummary { files: number; bytes: number; ms: number; out: string }
 

@@ -1,6 +1,6 @@
 /**
  * npm run build runs this last: node scripts/check-budgets.ts [DIR] [--raw RAWDIR]
- * Checks the byte budgets of src/lib/budgets.ts on every HTML page of the built site (DIR, or $SITE_OUT_DIR, or
+ * Checks the byte budgets of scripts/lib/budgets.ts on every HTML page of the built site (DIR, or $SITE_OUT_DIR, or
  * dist/): first view ≤ 150 KB brotli, no DuckDB-WASM on any first view, and each resolution page bounded by its own
  * raw source (read from RAWDIR, or $SITE_RAW_DIR, or data/raw, via the resolutions table's raw_file). Brotli sizes
  * are those of the .br files written by scripts/precompress.ts (computed here when one is missing). Prints the 10
@@ -13,9 +13,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import {
   checkFirstView, firstView, heaviestTable, KB, FIRST_VIEW_LIMIT, resolutionBound, RESOLUTION_FACTOR, RESOLUTION_SLACK,
   type BudgetFailure, type FirstView, type Sized,
-} from '../src/lib/budgets.ts';
-import { parseCsv } from '../src/lib/csv.ts';
-import { ROOT } from './lib/reference.ts';
+} from './lib/budgets.ts';
+import { parseCsv } from '../src/lib/publish/csv.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 function htmlFiles(dir: string, root = dir, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeCp1252, encodeLegacy } from '../src/lib/legacy-encoding.ts';
-import { ROOT } from './lib/reference.ts';
+import { decodeCp1252, encodeLegacy } from '../src/lib/read/legacy-encoding.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 const OUT = join(ROOT, 'test', 'fixtures', 'formats');
 

@@ -13,8 +13,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { cleanLine } from '../src/lib/lines.ts';
-import { ROOT } from './lib/reference.ts';
+import { cleanLine } from '../src/lib/text/lines.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 export const FULL_SEEDS = [
   'an-giang-an-phu-47-nq-hdnd-2024',

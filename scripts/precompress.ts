@@ -2,7 +2,7 @@
  * npm run build runs this after astro build: node scripts/precompress.ts [DIR]
  * Writes FILE.br (brotli) and FILE.gz (gzip) next to every text file and the wasm in the built site (DIR, or
  * $SITE_OUT_DIR, or dist/), so any static host or scripts/lib/serve.ts can send them without compressing on each
- * request. Qualities follow src/lib/precompress-policy.ts: brotli q11 for the site's text, q9 for the wasm, q5
+ * request. Qualities follow scripts/lib/precompress-policy.ts: brotli q11 for the site's text, q9 for the wasm, q5
  * for the pages and records of a very large site. Files of 256 KB or more are cached by content hash under
  * node_modules/.cache/precompress, so the wasm and the large shared scripts are compressed once per machine.
  * Compression runs on the libuv thread pool, a few files at a time. Stale .br/.gz files whose source is gone are
@@ -15,8 +15,8 @@ import { availableParallelism } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { brotliPlan, bulkBytesOf, COMPRESSIBLE, type BrotliPlan } from '../src/lib/precompress-policy.ts';
-import { ROOT } from './lib/reference.ts';
+import { brotliPlan, bulkBytesOf, COMPRESSIBLE, type BrotliPlan } from './lib/precompress-policy.ts';
+import { ROOT } from '../src/node/paths.ts';
 
 const br = promisify(brotliCompress);
 const gz = promisify(gzip);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { ROOT } from './lib/reference.ts';
+import { ROOT } from '../src/node/paths.ts';
 import { serveDir } from './lib/serve.ts';
 
 const [path = '/', width = '360', out = 'screenshot.png', draft] = process.argv.slice(2);

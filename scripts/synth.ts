@@ -2,7 +2,7 @@
  * npm run synth -- --count N --out DIR [--seed S]
  * Writes N synthetic resolutions (DIR/synth-000001.txt …) for measuring the pipeline at scale, by recombining the
  * real provisions of the full seed texts (data/raw with their reviewed corrections, analysed by the library) under
- * varied metadata (src/lib/synth.ts), plus DIR/SYNTHETIC.json: how they were made and, per file, the id and measures
+ * varied metadata (scripts/lib/synth.ts), plus DIR/SYNTHETIC.json: how they were made and, per file, the id and measures
  * the parser should read. Every text's first line says it is synthetic; never publish them. Same N and seed, same
  * bytes. Exit 2 with a message when an argument or input is wrong.
  */
@@ -10,10 +10,11 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeResolution, type Reference } from '../src/lib/analyze.ts';
-import { synthCorpus, synthPool, type SeedResolution, type SynthResolution } from '../src/lib/synth.ts';
-import { normalizeText } from '../src/lib/text.ts';
-import { DATA, loadCurated, loadReference } from './lib/reference.ts';
+import { analyzeResolution, type Reference } from '../src/lib/analyze/analyze.ts';
+import { synthCorpus, synthPool, type SeedResolution, type SynthResolution } from './lib/synth.ts';
+import { normalizeText } from '../src/lib/text/normalize.ts';
+import { DATA } from '../src/node/paths.ts';
+import { loadCurated, loadReference } from '../src/node/reference.ts';
 
 /** The full seed texts, corrected and analysed, as synthPool takes them. */
 export function loadSynthSeeds(reference: Reference = loadReference()): SeedResolution[] {

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeText } from '../../src/lib/text.ts';
-import { DATA } from './reference.ts';
+import { normalizeText } from '../../src/lib/text/normalize.ts';
+import { DATA } from '../../src/node/paths.ts';
 
 const BASE = 'lang-son-08-2024-nq-hdnd.txt';
 const OTHERS = ['hai-phong-99-nq-hdnd-2024.txt', 'son-la-2024-04-17-nq-hdnd.txt', 'an-giang-an-phu-47-nq-hdnd-2024.txt', 'thai-nguyen-linh-son-36-nq-hdnd-2025.txt'];

@@ -2,17 +2,17 @@
  * OCR of a scanned PDF on the command line: each page rasterised by pdftoppm (poppler-utils) and read by Tesseract
  * with its Vietnamese data (tesseract-ocr, tesseract-ocr-vie), one page at a time in a temporary directory that is
  * always removed, each step under a timeout. Tesseract's words come back with their boxes (TSV), become positioned
- * lines, and are assembled into reading text by the same src/lib/pdf-text.ts as a PDF's text layer; Tesseract's
- * one systematic error (marked lower-case vowels read as capitals) is undone by src/lib/ocr-case.ts. Returns the
+ * lines, and are assembled into reading text by the same src/lib/read/pdf-layout.ts as a PDF's text layer; Tesseract's
+ * one systematic error (marked lower-case vowels read as capitals) is undone by src/lib/read/ocr-case.ts. Returns the
  * text or one line saying what is missing or what failed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pagesToText, type PageItem, type PageText } from '../../src/lib/pdf-text.ts';
-import { fixOcrCase } from '../../src/lib/ocr-case.ts';
-import { normalizeText } from '../../src/lib/text.ts';
+import { pagesToText, type PageItem, type PageText } from '../../src/lib/read/pdf-layout.ts';
+import { fixOcrCase } from '../../src/lib/read/ocr-case.ts';
+import { normalizeText } from '../../src/lib/text/normalize.ts';
 
 /** OCR takes seconds a page: past this many pages a scan is refused rather than left running for minutes. */
 export const MAX_OCR_PAGES = 60;

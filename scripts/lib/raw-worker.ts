@@ -1,7 +1,7 @@
 /**
  * Worker thread of the data build's --raw mode: loads the reference once, then for each batch of files it is sent
  * (paths with their index) reads the bytes, hashes them, analyses the text with the library (no corrections:
- * these texts are uncurated) and turns the analysis into published rows (src/lib/rows.ts), replying with the rows,
+ * these texts are uncurated) and turns the analysis into published rows (src/lib/publish/rows.ts), replying with the rows,
  * the unit to add when the reference does not list it, and the time spent. Analysis is most of a build's work and
  * each text is independent, so workers are how the build uses every core.
  */
@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { analyzeResolution, fatalIssue } from '../../src/lib/analyze.ts';
-import type { Jurisdiction } from '../../src/lib/jurisdictions.ts';
-import { parsedCurated, resolutionRows, unlistedJurisdiction, type ResolutionRows } from '../../src/lib/rows.ts';
-import { SYNTHETIC_MARK } from '../../src/lib/synth.ts';
-import { normalizeText } from '../../src/lib/text.ts';
-import { loadReference } from './reference.ts';
+import { analyzeResolution, fatalIssue } from '../../src/lib/analyze/analyze.ts';
+import type { Jurisdiction } from '../../src/lib/reference/jurisdictions.ts';
+import { parsedCurated, resolutionRows, unlistedJurisdiction, type ResolutionRows } from '../../src/lib/publish/rows.ts';
+import { SYNTHETIC_MARK } from './synth.ts';
+import { normalizeText } from '../../src/lib/text/normalize.ts';
+import { loadReference } from '../../src/node/reference.ts';
 
 export interface RawJob { index: number; path: string }
 interface RawRead { index: number; file: string; sha256: string; synthetic: boolean; ms: { read: number; analyze: number; rows: number } }

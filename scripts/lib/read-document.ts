@@ -1,5 +1,5 @@
 /**
- * The command-line tools' way in: a file named by the user → its bytes and text (src/lib/input.ts decides what is
+ * The command-line tools' way in: a file named by the user → its bytes and text (src/lib/read/input.ts decides what is
  * readable: .txt/.md in UTF-8 or TCVN3/VNI, .docx through mammoth, .doc, portal .html, .pdf through pdf.js, with size
  * and sanity limits), or one line on stderr naming the tool, the file and the problem, and exit code 2. A scanned PDF
  * (no text layer) is read by OCR (scripts/lib/ocr.ts) and a note on stderr says so. No stack trace reaches the user.
@@ -7,8 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import mammoth from 'mammoth';
-import { readInput } from '../../src/lib/input.ts';
-import type { PdfJs } from '../../src/lib/pdf-read.ts';
+import { readInput } from '../../src/lib/read/input.ts';
+import type { PdfJs } from '../../src/lib/read/pdf-pages.ts';
 import { ocrPdf } from './ocr.ts';
 
 /** How the text was obtained: as text, from a .docx, from a PDF's text layer, or by OCR of a scanned PDF. */

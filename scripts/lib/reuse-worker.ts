@@ -9,9 +9,9 @@
  * too; why chunks: writing the rows after all of them were found left a core idle for half a minute.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packedBuffers, packPairs, type PackedReuse } from '../../src/lib/reuse-compare.ts';
-import { recallOf, topKKeys } from '../../src/lib/reuse-topk.ts';
-import { buildCorpus, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
+import { packedBuffers, packPairs, type PackedReuse } from '../../src/lib/reuse/pack.ts';
+import { recallOf, topKKeys } from '../../src/lib/reuse/top-k.ts';
+import { buildCorpus, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/reuse/similarity.ts';
 
 export interface ReuseWorkerData { docs: ReuseDocument[]; options: ReuseOptions; part: number; parts: number }
 /** First reply: the keys (a·n + b) of the pairs this range keeps. */

@@ -14,9 +14,9 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { tokenize } from '../../src/lib/tokens.ts';
-import { provisionText } from '../../src/lib/search-index.ts';
-import { readTableFrom } from '../../src/site/published.ts';
+import { tokenize } from '../../src/lib/text/tokens.ts';
+import { provisionText } from '../../src/lib/search/indexer.ts';
+import { readTableFrom } from '../../src/node/published.ts';
 
 const br = (s: string | Buffer) => brotliCompressSync(typeof s === 'string' ? Buffer.from(s) : s, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 24 } }).length;
 

@@ -1,7 +1,7 @@
 /**
  * Reads every curated resolution with its raw source, checks the source against its recorded sha256, analyses it
  * with the library and gathers the rows of every published table (plus text reuse across resolutions). I/O only
- * here; the mapping to rows is src/lib/rows.ts. buildRawTables does the same for a directory of uncurated texts
+ * here; the mapping to rows is src/lib/publish/rows.ts. buildRawTables does the same for a directory of uncurated texts
  * (the parser's reading stands in for reviewed metadata), analysing them on worker threads, one per core, and hands
  * back text reuse still computing on a thread of its own, so the caller can write the other tables meanwhile.
  */
@@ -10,22 +10,23 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Jurisdiction } from '../../src/lib/jurisdictions.ts';
+import type { Jurisdiction } from '../../src/lib/reference/jurisdictions.ts';
 import type { RawJob, RawResult } from './raw-worker.ts';
-import { analyzeResolution, type Analysis } from '../../src/lib/analyze.ts';
-import type { Curated } from '../../src/lib/curated.ts';
-import type { PackageSource } from '../../src/lib/datapackage.ts';
-import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/rows.ts';
-import type { RowOf } from '../../src/lib/schema.ts';
-import { compareResolutions, unpackerOf, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/similarity.ts';
-import { pairsOfKeys } from '../../src/lib/reuse-topk.ts';
-import { sortRows } from '../../src/lib/csv.ts';
-import { validateRows } from '../../src/lib/validate.ts';
+import { analyzeResolution, type Analysis } from '../../src/lib/analyze/analyze.ts';
+import type { Curated } from '../../src/lib/curated/curated.ts';
+import type { PackageSource } from '../../src/lib/publish/datapackage.ts';
+import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/publish/rows.ts';
+import type { RowOf } from '../../src/lib/publish/schema.ts';
+import { compareResolutions, unpackerOf, type PackedReuse, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/reuse/similarity.ts';
+import { pairsOfKeys } from '../../src/lib/reuse/top-k.ts';
+import { sortRows } from '../../src/lib/publish/csv.ts';
+import { validateRows } from '../../src/lib/publish/validate.ts';
 import type { KeysReply, PackReply, PackRequest } from './reuse-worker.ts';
 import { csvPieces, type RenderedTable } from './write-tables.ts';
-import { normalizeText } from '../../src/lib/text.ts';
-import { reviewIndex } from '../../src/lib/annotations.ts';
-import { DATA, DataError, loadAnnotations, loadCurated, loadReference, ROOT } from './reference.ts';
+import { normalizeText } from '../../src/lib/text/normalize.ts';
+import { reviewIndex } from '../../src/lib/curated/annotations.ts';
+import { DATA, DataError, ROOT } from '../../src/node/paths.ts';
+import { loadAnnotations, loadCurated, loadReference } from '../../src/node/reference.ts';
 
 export interface BuiltTables {
   tables: ResolutionRows & {

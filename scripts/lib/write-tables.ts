@@ -14,10 +14,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { csvChunks, csvHeader, LIST_SEPARATOR, sortRows } from '../../src/lib/csv.ts';
-import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/datapackage.ts';
-import { TABLE_NAMES, tableOf, type FieldType, type TableName, type TableRows } from '../../src/lib/schema.ts';
-import { validateTables } from '../../src/lib/validate.ts';
+import { csvChunks, csvHeader, LIST_SEPARATOR, sortRows } from '../../src/lib/publish/csv.ts';
+import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/publish/datapackage.ts';
+import { TABLE_NAMES, tableOf, type FieldType, type TableName, type TableRows } from '../../src/lib/publish/schema.ts';
+import { validateTables } from '../../src/lib/publish/validate.ts';
 
 export interface WriteTablesOptions {
   /** Version of the data package (datapackage.json "version"). */
@@ -141,7 +141,7 @@ export async function writeTables(
     if (problems.length > MAX_LISTED) listed.push(`  … and ${problems.length - MAX_LISTED} more`);
     throw new Error(
       `writeTables: refusing to write ${outDir}: ${problems.length} problem(s)\n${listed.join('\n')}\n` +
-        'hint: the columns are declared in src/lib/schema.ts; fix the rows (or the declaration, with its tests)',
+        'hint: the columns are declared in src/lib/publish/schema.ts; fix the rows (or the declaration, with its tests)',
     );
   }
   const names = TABLE_NAMES.filter((n) => tables[n] !== undefined);

@@ -6,13 +6,13 @@
  * the context fetched from this site, and draws the scorecard with DOM calls only — a draft's text is never inserted
  * as HTML. Nothing is sent anywhere.
  */
-import { analyzeResolution, fatalIssue, type Analysis } from '../lib/analyze.ts';
-import { benchmarkDraft, type Scorecard } from '../lib/benchmark.ts';
-import { readBenchmarkContext, type BenchmarkContext } from '../lib/benchmark-context.ts';
-import { toBenchmarkJson } from '../lib/benchmark-report.ts';
-import { BENCHMARK_STRINGS, fill } from '../lib/benchmark-strings.ts';
-import type { Lang } from '../lib/i18n.ts';
-import { readInput } from '../lib/input.ts';
+import { analyzeResolution, fatalIssue, type Analysis } from '../lib/analyze/analyze.ts';
+import { benchmarkDraft, type Scorecard } from '../lib/draft/scorecard.ts';
+import { readBenchmarkContext, type BenchmarkContext } from '../lib/draft/context.ts';
+import { toBenchmarkJson } from '../lib/draft/report.ts';
+import { BENCHMARK_STRINGS, fill } from '../lib/draft/words.ts';
+import type { Lang } from '../lib/views/i18n.ts';
+import { readInput } from '../lib/read/input.ts';
 
 const form = document.getElementById('draft-form') as HTMLFormElement | null;
 if (form) setUp(form);

@@ -10,8 +10,8 @@
 import {
   cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, sharedWith,
   type IndexEntry, type SiteProvision, type SiteResolution,
-} from '../lib/compare.ts';
-import { formatDate, localePath, type Lang } from '../lib/i18n.ts';
+} from '../lib/views/compare.ts';
+import { formatDate, localePath, type Lang } from '../lib/views/i18n.ts';
 
 type Strings = Record<string, string> & { rowLabels: Record<string, string>; completeness: Record<string, string> };
 type Child = Node | string | null | false | undefined;

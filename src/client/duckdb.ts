@@ -6,7 +6,7 @@
  * loadTables() reads the site's Parquet files with hyparquet (range requests, zstd via hyparquet-compressors),
  * builds Arrow columns with the declared types (DATE, INTEGER, VARCHAR[] …) and inserts them into tables created
  * with exactly those types. runQuery() loads the tables a query names, and of them only the columns it mentions
- * (src/lib/sql-columns.ts), so a query over a few columns fetches only their chunks of the Parquet files by range
+ * (src/lib/views/sql-columns.ts), so a query over a few columns fetches only their chunks of the Parquet files by range
  * requests; it runs the query and returns a QueryResult of plain values (DuckDB's Arrow answer converted column by
  * column) with the time DuckDB itself took. Only src/client/explore.ts imports this module, and
  * only after the reader asks for the engine, so none of it is on a page's first view.
@@ -17,9 +17,9 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { Bool, DateDay, Field, Float64, Int32, List, makeData, makeVector, Table, Type, Utf8, type Data, type DataType, type Vector } from 'apache-arrow';
 import { asyncBufferFromUrl, cachedAsyncBuffer, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { SQL_TYPES, tablesToLoad, type Cell, type ColumnKind, type ManifestTable, type QueryResult } from '../lib/explore.ts';
-import type { FieldType } from '../lib/schema.ts';
-import { columnsToLoad } from '../lib/sql-columns.ts';
+import { SQL_TYPES, tablesToLoad, type Cell, type ColumnKind, type ManifestTable, type QueryResult } from '../lib/views/explore.ts';
+import type { FieldType } from '../lib/publish/schema.ts';
+import { columnsToLoad } from '../lib/views/sql-columns.ts';
 
 export interface Engine {
   conn: AsyncDuckDBConnection;

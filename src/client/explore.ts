@@ -6,12 +6,12 @@
  * quick bar chart drawn with Plot (imported only then). Errors show DuckDB's message, never a stack. Every element is
  * built with createElement/textContent; strings come from the page (data-strings) in the page's language.
  */
-import type { ChartSpec, ManifestTable, QueryResult } from '../lib/explore.ts';
+import type { ChartSpec, ManifestTable, QueryResult } from '../lib/views/explore.ts';
 
 // The helpers (and schema.ts, papaparse behind them) load with the engine, not with the page.
-type Lib = typeof import('../lib/explore.ts');
+type Lib = typeof import('../lib/views/explore.ts');
 let lib: Lib | null = null;
-const loadLib = async (): Promise<Lib> => (lib ??= await import('../lib/explore.ts'));
+const loadLib = async (): Promise<Lib> => (lib ??= await import('../lib/views/explore.ts'));
 
 type Strings = Record<string, string>;
 

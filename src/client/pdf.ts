@@ -1,9 +1,9 @@
 /**
  * pdf.js in the reader's browser, loaded only when a PDF is opened (a dynamic import from the benchmark page): the
  * browser build with its worker served by this site (a Vite asset URL, never a CDN — the CSP allows only 'self').
- * Returns the module for src/lib/pdf-read.ts, which does the reading.
+ * Returns the module for src/lib/read/pdf-pages.ts, which does the reading.
  */
-import type { PdfJs } from '../lib/pdf-read.ts';
+import type { PdfJs } from '../lib/read/pdf-pages.ts';
 
 let loaded: Promise<PdfJs> | null = null;
 

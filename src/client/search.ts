@@ -1,16 +1,16 @@
 /**
  * The search page in the browser: reads the query and filters from the address (?q=…&m=…&level=…&p=…&pa=…&y=…),
  * and only when there is a query opens the index (/data/search/meta.json, then the shards and display files the
- * query needs: src/lib/search-run.ts), so the first view of the page never loads it. Shows the hits 20 at a time
+ * query needs: src/lib/search/cursor.ts), so the first view of the page never loads it. Shows the hits 20 at a time
  * with the words highlighted and a link to each provision's anchor, announces counts in a live region, writes each
  * new search to the address (history.pushState: Back returns to the previous search) and downloads every hit as CSV.
  * DOM built with createElement/textContent only: no text goes through innerHTML.
  */
-import { formatDate, localePath, type Lang } from '../lib/i18n.ts';
-import { SearchCursor, SearchIndex } from '../lib/search-run.ts';
+import { formatDate, localePath, type Lang } from '../lib/views/i18n.ts';
+import { SearchCursor, SearchIndex } from '../lib/search/cursor.ts';
 import {
   highlight, hitsCsv, isEmptyQuery, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit,
-} from '../lib/search.ts';
+} from '../lib/search/query.ts';
 
 const PAGE = 20;
 /** The CSV stops here: a word found in most provisions would otherwise fetch the whole corpus's text. */

@@ -1,14 +1,14 @@
 /**
  * The resolution lists, computed once per build: the measures matrix row of every resolution (what the list shows
- * in its "measures found" column), the province groups and the province list pages of src/lib/scale.ts, and the
+ * in its "measures found" column), the province groups and the province list pages of src/lib/views/scale.ts, and the
  * rows of one page grouped by level in the list's order. The /resolutions/ page shows every resolution while the
  * corpus is small and the provinces with their counts above PER_RESOLUTION_MAX; the province pages exist at every
  * size, so their addresses do not depend on the corpus.
  */
-import { measureMatrix, type MatrixRow } from '../lib/overview.ts';
-import { rowsByLevel } from '../lib/resolution-view.ts';
-import { atScale, provinceGroups, provincePages, type ProvinceGroup, type ProvincePage } from '../lib/scale.ts';
-import { dataset } from './published.ts';
+import { measureMatrix, type MatrixRow } from '../lib/views/overview.ts';
+import { rowsByLevel } from '../lib/views/resolution.ts';
+import { atScale, provinceGroups, provincePages, type ProvinceGroup, type ProvincePage } from '../lib/views/scale.ts';
+import { dataset } from '../node/published.ts';
 
 let rows: Map<string, MatrixRow> | null = null;
 let groups: ProvinceGroup[] | null = null;

@@ -1,10 +1,10 @@
 /**
- * The heat-map of a province-count table (src/lib/aggregates.ts) drawn at build time: one line per province, one
+ * The heat-map of a province-count table (src/lib/views/aggregates.ts) drawn at build time: one line per province, one
  * column per counted column, shaded by the share of the province's resolutions for which it holds, the percentage
  * written in the cell. What theme pages and the overview draw instead of one line per resolution at scale.
  */
 import * as Plot from '@observablehq/plot';
-import type { ProvinceCounts } from '../lib/aggregates.ts';
+import type { ProvinceCounts } from '../lib/views/aggregates.ts';
 import { renderPlot } from './plot.ts';
 
 export interface HeatOptions {

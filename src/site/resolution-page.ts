@@ -5,12 +5,12 @@
  * component only renders the result. Before this module the page scanned every table for each resolution, which
  * is O(N²) over the corpus: fine at 13 resolutions, hours at 10,000.
  */
-import { matrixCodes, measureMatrix, type MatrixRow } from '../lib/overview.ts';
+import { matrixCodes, measureMatrix, type MatrixRow } from '../lib/views/overview.ts';
 import {
   RESOLUTION_TABLES, legalRefNumbers, mostSimilar, provisionIndex, provisionViews, type ProvisionView, type ResolutionTables, type Similar,
-} from '../lib/resolution-view.ts';
-import type { RowOf } from '../lib/schema.ts';
-import { byResolution, dataset, DATA_DIR } from './published.ts';
+} from '../lib/views/resolution.ts';
+import type { RowOf } from '../lib/publish/schema.ts';
+import { byResolution, dataset, DATA_DIR } from '../node/published.ts';
 
 export interface ResolutionPage {
   r: RowOf<'resolutions'>;

@@ -1,13 +1,13 @@
 /**
- * The per-province views of the overview and theme pages at scale (src/lib/scale.ts, src/lib/aggregates.ts),
+ * The per-province views of the overview and theme pages at scale (src/lib/views/scale.ts, src/lib/views/aggregates.ts),
  * computed once per build from the published tables and shared by the pages (both languages) and the CSV of each
  * chart, so that what a chart shows and what its download holds are the same numbers.
  */
-import { foundKeys, histogramCsv, monthlyAdoptions, monthlyCsv, provinceCounts, provinceCountsCsv, scoreHistogram, topPairs, type ProvinceCounts } from '../lib/aggregates.ts';
-import { atScale } from '../lib/scale.ts';
-import { ACTORS, CODES, FUNDING_SOURCES, fundingCells, measureCells, supervisionCells } from '../lib/themes.ts';
+import { foundKeys, histogramCsv, monthlyAdoptions, monthlyCsv, provinceCounts, provinceCountsCsv, scoreHistogram, topPairs, type ProvinceCounts } from '../lib/views/aggregates.ts';
+import { atScale } from '../lib/views/scale.ts';
+import { ACTORS, CODES, FUNDING_SOURCES, fundingCells, measureCells, supervisionCells } from '../lib/views/themes.ts';
 import { provinces } from './lists.ts';
-import { dataset } from './published.ts';
+import { dataset } from '../node/published.ts';
 
 const memo = new Map<string, unknown>();
 function once<T>(key: string, f: () => T): T {

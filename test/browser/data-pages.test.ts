@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { foreignRequests, launch, openPage, seriousViolations, siteUrl } from './harness.ts';
-import { TABLES } from '../../src/lib/schema.ts';
+import { TABLES } from '../../src/lib/publish/schema.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -10,8 +10,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { foreignRequests, launch, openPage, seriousViolations } from './harness.ts';
-import { parseCsv } from '../../src/lib/csv.ts';
-import { TABLES } from '../../src/lib/schema.ts';
+import { parseCsv } from '../../src/lib/publish/csv.ts';
+import { TABLES } from '../../src/lib/publish/schema.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseCsv } from '../../src/lib/csv.ts';
-import type { RowOf } from '../../src/lib/schema.ts';
+import { parseCsv } from '../../src/lib/publish/csv.ts';
+import type { RowOf } from '../../src/lib/publish/schema.ts';
 import { foreignRequests, launch, openPage, seriousViolations, siteUrl } from './harness.ts';
 
 let browser: Browser;

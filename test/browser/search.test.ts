@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parseCsv } from '../../src/lib/csv.ts';
-import { foldText } from '../../src/lib/fold.ts';
-import type { RowOf } from '../../src/lib/schema.ts';
-import { provisionText } from '../../src/lib/search-index.ts';
+import { parseCsv } from '../../src/lib/publish/csv.ts';
+import { foldText } from '../../src/lib/text/fold.ts';
+import type { RowOf } from '../../src/lib/publish/schema.ts';
+import { provisionText } from '../../src/lib/search/indexer.ts';
 import { foreignRequests, launch, openPage, seriousViolations, siteUrl } from './harness.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);

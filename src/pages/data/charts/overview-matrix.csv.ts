@@ -1,8 +1,8 @@
 // The overview's measures matrix exactly as shown (one row per resolution, per code status, count, first provision).
-// At scale (src/lib/scale.ts) the page shows, and this holds, the counts per province.
+// At scale (src/lib/views/scale.ts) the page shows, and this holds, the counts per province.
 import type { APIRoute } from 'astro';
-import { matrixCsv, measureMatrix } from '../../../lib/overview.ts';
-import { dataset } from '../../../site/published.ts';
+import { matrixCsv, measureMatrix } from '../../../lib/views/overview.ts';
+import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 
 export const GET: APIRoute = () => {

@@ -1,7 +1,7 @@
 // The overview's provinces before and after the 2025 reform, one row per province-level unit from 1 July 2025.
 import type { APIRoute } from 'astro';
-import { lineageCsv, provinceLineage } from '../../../lib/overview.ts';
-import { dataset } from '../../../site/published.ts';
+import { lineageCsv, provinceLineage } from '../../../lib/views/overview.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
   const d = dataset();

@@ -1,10 +1,10 @@
 /**
  * Data of the funding-sources matrix (/themes/funding/), as shown: one row per resolution and source. At scale
- * (src/lib/scale.ts) the page shows, and this holds, the counts per province.
+ * (src/lib/views/scale.ts) the page shows, and this holds, the counts per province.
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, fundingCells, orderedResolutions } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, fundingCells, orderedResolutions } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 
 export const GET: APIRoute = () => {

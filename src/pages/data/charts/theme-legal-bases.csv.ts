@@ -4,9 +4,9 @@
  */
 import type { APIRoute } from 'astro';
 import registerCsv from '../../../../data/reference/legal-documents.csv?raw';
-import { parseRegister } from '../../../lib/legal-register.ts';
-import { chartCsv, citedDocuments } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { parseRegister } from '../../../lib/reference/legal-register.ts';
+import { chartCsv, citedDocuments } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
   const { documents, problems } = parseRegister(registerCsv);

@@ -1,10 +1,10 @@
 /**
  * Data of the measures heat-map (/themes/measures/), as shown: one row per resolution and measure code. At scale
- * (src/lib/scale.ts) the page shows, and this holds, the counts per province.
+ * (src/lib/views/scale.ts) the page shows, and this holds, the counts per province.
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, measureCells, orderedResolutions } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, measureCells, orderedResolutions } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 
 export const GET: APIRoute = () => {

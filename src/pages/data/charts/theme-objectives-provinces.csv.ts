@@ -1,4 +1,4 @@
-// Data of the objectives page's table by province (shown above PER_RESOLUTION_MAX resolutions, src/lib/scale.ts):
+// Data of the objectives page's table by province (shown above PER_RESOLUTION_MAX resolutions, src/lib/views/scale.ts):
 // per province, its resolutions and how many of them set at least one numeric target.
 import type { APIRoute } from 'astro';
 import { scaleCsv } from '../../../site/scale-views.ts';

@@ -3,8 +3,8 @@
  * count).
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, targetsByMeasure } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, targetsByMeasure } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
   const rows = targetsByMeasure(dataset()).map((c) => [c.code, c.unit, c.n_targets, c.n_resolutions]);

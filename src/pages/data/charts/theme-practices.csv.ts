@@ -1,7 +1,7 @@
 /** Data of the practice-tags bar chart (/themes/measures/), as shown: one row per practice tag, most used first. */
 import type { APIRoute } from 'astro';
-import { chartCsv, practiceCounts } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, practiceCounts } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
   const rows = practiceCounts(dataset()).map((p) => [p.code, p.parent_code, p.label_vi, p.label_en, p.n_provisions, p.n_resolutions]);

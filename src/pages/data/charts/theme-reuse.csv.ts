@@ -1,10 +1,10 @@
 /**
  * Data of the similarity heat-map (/themes/reuse/), as shown: every off-diagonal cell, both ways round. At scale
- * (src/lib/scale.ts) the page shows, and this holds, the histogram of pair scores.
+ * (src/lib/views/scale.ts) the page shows, and this holds, the histogram of pair scores.
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, similarityCells } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, similarityCells } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 
 export const GET: APIRoute = () => {

@@ -1,4 +1,4 @@
-// Data of the supervision page's table by province (shown above PER_RESOLUTION_MAX resolutions, src/lib/scale.ts):
+// Data of the supervision page's table by province (shown above PER_RESOLUTION_MAX resolutions, src/lib/views/scale.ts):
 // per province, its resolutions and how many of them give each body a role.
 import type { APIRoute } from 'astro';
 import { scaleCsv } from '../../../site/scale-views.ts';

@@ -1,7 +1,7 @@
 /** Data of the roles chart (/themes/supervision/), as shown: resolutions giving each body each role. */
 import type { APIRoute } from 'astro';
-import { chartCsv, roleCounts } from '../../../lib/themes.ts';
-import { dataset } from '../../../site/published.ts';
+import { chartCsv, roleCounts } from '../../../lib/views/themes.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
   const rows = roleCounts(dataset()).map((c) => [c.role, c.actor, c.n_resolutions, c.n_full, c.resolution_ids.join(';')]);

@@ -4,8 +4,8 @@
  * records of the resolutions a reader picks.
  */
 import type { APIRoute } from 'astro';
-import { compareIndex } from '../../../lib/compare.ts';
-import { dataset } from '../../../site/published.ts';
+import { compareIndex } from '../../../lib/views/compare.ts';
+import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(compareIndex(dataset().resolutions)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

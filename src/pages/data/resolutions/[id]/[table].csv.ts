@@ -2,9 +2,9 @@
 // CSV layout (UTF-8 with BOM, declared columns, CRLF), for the downloads on the resolution's page. The rows come
 // from the resolution's slice (byResolution, indexed once per build), not from a scan of the whole table.
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../../../lib/csv.ts';
-import { RESOLUTION_TABLES, isResolutionTable, rowsOfResolution } from '../../../../lib/resolution-view.ts';
-import { byResolution, dataset } from '../../../../site/published.ts';
+import { toCsv } from '../../../../lib/publish/csv.ts';
+import { RESOLUTION_TABLES, isResolutionTable, rowsOfResolution } from '../../../../lib/views/resolution.ts';
+import { byResolution, dataset } from '../../../../node/published.ts';
 
 export const getStaticPaths = () =>
   dataset().resolutions.flatMap((r) => RESOLUTION_TABLES.map((table) => ({ params: { id: r.id, table } })));

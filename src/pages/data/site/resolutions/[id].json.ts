@@ -3,8 +3,8 @@
  * code, objectives, funding, supervision, legal bases, shared passages as offsets), written at build time.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteResolution } from '../../../../lib/compare.ts';
-import { compareTablesOf, dataset } from '../../../../site/published.ts';
+import { siteResolution } from '../../../../lib/views/compare.ts';
+import { compareTablesOf, dataset } from '../../../../node/published.ts';
 
 export const getStaticPaths = (() => dataset().resolutions.map((r) => ({ params: { id: r.id } }))) satisfies GetStaticPaths;
 
