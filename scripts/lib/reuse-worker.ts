@@ -11,7 +11,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { packedBuffers, packPairs, type PackedReuse } from '../../src/lib/reuse/pack.ts';
 import { recallOf, topKKeys } from '../../src/lib/reuse/top-k.ts';
-import { buildCorpus, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/reuse/similarity.ts';
+import { buildCorpus, type ReuseDocument, type ReuseOptions, type ReuseStats } from '../../src/lib/reuse/corpus.ts';
 
 export interface ReuseWorkerData { docs: ReuseDocument[]; options: ReuseOptions; part: number; parts: number }
 /** First reply: the keys (a·n + b) of the pairs this range keeps. */

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseResolution } from '../../src/lib/parse/parser.ts';
-import {
-  BOILERPLATE_PHRASES, BOILERPLATE_SHINGLES, boilerplateReason, fnv1a32, isBoilerplate, shingleText, tokenize,
-} from '../../src/lib/reuse/shingles.ts';
-import { buildCorpus, compareResolutions, nearestResolutions, type ReuseDocument } from '../../src/lib/reuse/similarity.ts';
+import { BOILERPLATE_PHRASES, BOILERPLATE_SHINGLES, boilerplateReason, fnv1a32, isBoilerplate, shingleText } from '../../src/lib/reuse/shingles.ts';
+import { tokenize } from '../../src/lib/text/tokens.ts';
+import { compareResolutions, nearestResolutions } from '../../src/lib/reuse/similarity.ts';
+import { buildCorpus, type ReuseDocument } from '../../src/lib/reuse/corpus.ts';
 import { foldVi, normalizeText } from '../../src/lib/text/normalize.ts';
 import { ROOT_URL } from '../../src/node/paths.ts';
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/lib/tables.ts';
 import { tableOf } from '../../src/lib/publish/schema.ts';
-import { tokenize } from '../../src/lib/reuse/shingles.ts';
+import { tokenize } from '../../src/lib/text/tokens.ts';
 import {
   ACTORS, cellOf, compareIndex, COMPARE_ROWS, defaultIds, filterIndex, idsQuery, locatePassage, markSegments, parseIds,
   resolutionLabel, siteResolution, words, type CompareTables, type IndexEntry, type SharedSpan,

@@ -11,7 +11,8 @@
 import { furnitureLines } from '../text/furniture.ts';
 import { splitLines } from '../text/lines.ts';
 import { frameRoles } from '../parse/parser.ts';
-import { fnv1a32, shingleHash, SHINGLE_WORDS, tokenize } from '../reuse/shingles.ts';
+import { fnv1a32, shingleHash, SHINGLE_WORDS } from '../reuse/shingles.ts';
+import { tokenize } from '../text/tokens.ts';
 import { normalizeText } from '../text/normalize.ts';
 
 export interface Fingerprint {

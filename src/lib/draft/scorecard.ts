@@ -8,7 +8,8 @@
 import type { Analysis } from '../analyze/analyze.ts';
 import type { LegalDocument } from '../reference/legal-register.ts';
 import { supersededOn } from '../reference/legal-register.ts';
-import { nearestResolutions, type ReuseCorpus, type ReuseDocument } from '../reuse/similarity.ts';
+import { nearestResolutions } from '../reuse/similarity.ts';
+import { type ReuseCorpus, type ReuseDocument } from '../reuse/corpus.ts';
 import { foldChars } from '../text/normalize.ts';
 
 export const MEASURES = ['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2'] as const;

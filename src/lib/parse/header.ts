@@ -148,20 +148,3 @@ export function findEffect(text: string): { adopted_on: string | null; effective
   if (what.includes('ky')) return { adopted_on, effective_on: null, rule: 'on_signing' };
   return { adopted_on, effective_on: parseViDate(eff[1] ?? '').iso, rule: 'date' };
 }
-
-/** Key → value pairs of a publisher's catalogue block (table rows or "Key: value" lines). */
-export function readCatalogue(lines: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of lines) {
-    const cells = line.includes('|') ? line.split('|').map((c) => squash(c)).filter(Boolean) : line.split(/:\s+/, 2).map(squash);
-    if (cells.length === 2 && CATALOGUE_KEYS.includes(cells[0] ?? '')) out.set(cells[0] ?? '', cells[1] ?? '');
-  }
-  return out;
-}
-
-export const CATALOGUE_KEYS = ['Số hiệu', 'Ngày ban hành', 'Ngày có hiệu lực', 'Loại văn bản', 'Cơ quan ban hành', 'Người ký', 'Lĩnh vực'];
-
-/** ISO date of a catalogue value ("28/10/2025"). */
-export function catalogueDate(value: string | undefined): string | null {
-  return value ? (findViDates(value)[0]?.iso ?? null) : null;
-}

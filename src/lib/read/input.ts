@@ -5,7 +5,7 @@
  * input is hostile until proven otherwise. Pure: the .docx converter (mammoth) and pdf.js are passed in, so the same
  * checks run in Node and the browser.
  */
-import type { LegacyEncoding } from './legacy-encoding.ts';
+import { fail, type InputResult } from './result.ts';
 import { finishText, readLegacyBytes, readOfficeBytes } from './office.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { readPdf, type LoadPdfJs } from './pdf.ts';
@@ -16,14 +16,9 @@ export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
 export const MAX_RATIO = 200;
 
-export type InputKind = 'text' | 'docx' | 'doc' | 'html' | 'pdf';
-/** legacy: the pre-Unicode encoding the text was converted from (office-input.ts), when it was. */
-export type InputResult = { ok: true; text: string; kind: InputKind; legacy?: LegacyEncoding | 'windows-1258' } | { ok: false; code: string; message: string };
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
 export type DocxToText = (bytes: Uint8Array) => Promise<string>;
-
-const fail = (code: string, message: string): InputResult => ({ ok: false, code, message });
 
 function isZip(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06);

@@ -7,10 +7,9 @@
  * mojibake. Pure and isomorphic, like input.ts.
  */
 import { conversionQuality, convertLegacy, decodeCp1252, detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding.ts';
-import type { InputResult } from './input.ts';
+import { fail, type InputResult } from './result.ts';
 import { normalizeText } from '../text/normalize.ts';
 
-const fail = (code: string, message: string): InputResult => ({ ok: false, code, message });
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, .VnTime fonts)', vni: 'VNI (VNI-Times fonts)' };
 /** Below this share of well-formed Vietnamese syllables, a converted text is refused rather than analysed. */

@@ -3,7 +3,7 @@
  * pdf-text.ts), or a coded refusal. A PDF whose pages carry (almost) no text is a scan: it is refused with the code
  * `scanned_pdf`, which the command line answers by OCR (scripts/lib/ocr.ts) and the browser by saying so.
  */
-import type { InputResult } from './input.ts';
+import { fail, type InputResult } from './result.ts';
 import { isPdf, readPdfPages, type PdfJs } from './pdf-pages.ts';
 import { pagesToText, textChars } from './pdf-layout.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -14,7 +14,6 @@ export type LoadPdfJs = () => Promise<PdfJs>;
 /** Below this many characters per page on average, the text layer is missing (a scan) or is only a stamp. */
 export const SCANNED_CHARS_PER_PAGE = 40;
 
-const fail = (code: string, message: string): InputResult => ({ ok: false, code, message });
 
 /** Bytes of a .pdf → its reading text, or the reason it cannot be read. Never throws. */
 export async function readPdf(bytes: Uint8Array, load?: LoadPdfJs): Promise<InputResult> {

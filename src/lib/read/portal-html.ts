@@ -6,7 +6,7 @@
  * footers, scripts and styles are dropped. No DOM: a small tolerant tag parser builds a tree, so the same code runs
  * in Node and the browser; the page is only ever read as data, never rendered. HTML text in, text or null out.
  */
-import { CATALOGUE_KEYS } from '../parse/header.ts';
+import { CATALOGUE_KEYS } from './catalogue.ts';
 
 interface Node { tag: string; attrs: string; children: (Node | string)[] }
 

@@ -5,10 +5,10 @@
  * copying, where a million passage objects took seconds to serialise and doubled the memory; similarity.ts turns
  * them into rows with the texts it already holds. Pure.
  */
-import { maximalRuns, type ShingledText } from './shingles.ts';
+import { boilerplateMap, maximalRuns } from './shingles.ts';
 import { markDoc, pairIntersection, scratchOf, sharedHits } from './query.ts';
 import { recallOf, reusePairs } from './top-k.ts';
-import type { ReuseCorpus, ReuseOptions, ReuseStats } from './similarity.ts';
+import { now, round4, type ReuseCorpus, type ReuseOptions, type ReuseStats } from './corpus.ts';
 
 export interface PackedReuse {
   /** Resolution ids in corpus order (sorted), scopes ('all', then codes), first provision of each resolution. */
@@ -20,14 +20,6 @@ export interface PackedReuse {
   /** Passages in published order: provisions (corpus numbers) of a and b, position from 1, span in a's NFC text. */
   passages: { ga: Int32Array; gb: Int32Array; ord: Int32Array; start: Int32Array; end: Int32Array; words: Int32Array };
   stats: ReuseStats;
-}
-
-const now = () => globalThis.performance?.now() ?? 0;
-const round4 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1e4) / 1e4;
-
-/** Per shingle of a text: 1 where it is boilerplate (fixed phrase, or weight 0 under the corpus statistics). */
-export function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8Array {
-  return sh.phrase.map((p, i) => (p || weight(sh.hashes[i] ?? 0) === 0 ? 1 : 0));
 }
 
 /** The buffers of a packed result, to transfer rather than copy. */

@@ -9,8 +9,6 @@
  */
 import { tokenize, type Tokens } from '../text/tokens.ts';
 
-export { tokenize, type Tokens } from '../text/tokens.ts';
-
 /** Words per shingle: long enough that a shared shingle is rarely chance, short enough to survive small edits. */
 export const SHINGLE_WORDS = 5;
 
@@ -241,4 +239,9 @@ export function maximalRuns(A: ArrayLike<string | number>, B: ArrayLike<string |
     out.push([s, e, t]);
   }
   return out.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+}
+
+/** Per shingle of a text: 1 where it is boilerplate (fixed phrase, or weight 0 under the corpus statistics). */
+export function boilerplateMap(sh: ShingledText, weight: (h: number) => number): Uint8Array {
+  return sh.phrase.map((p, i) => (p || weight(sh.hashes[i] ?? 0) === 0 ? 1 : 0));
 }
