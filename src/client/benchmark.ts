@@ -11,7 +11,7 @@ import { benchmarkDraft, type Scorecard } from '../lib/draft/scorecard.ts';
 import { readBenchmarkContext, type BenchmarkContext } from '../lib/draft/context.ts';
 import { toBenchmarkJson } from '../lib/draft/report.ts';
 import { BENCHMARK_STRINGS, fill } from '../lib/draft/words.ts';
-import type { Lang } from '../lib/views/i18n.ts';
+import type { Lang } from '../lib/reference/vocabulary.ts';
 import { readInput } from '../lib/read/input.ts';
 
 const form = document.getElementById('draft-form') as HTMLFormElement | null;

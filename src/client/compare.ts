@@ -11,7 +11,8 @@ import {
   cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, sharedWith,
   type IndexEntry, type SiteProvision, type SiteResolution,
 } from '../lib/views/compare.ts';
-import { formatDate, localePath, type Lang } from '../lib/views/i18n.ts';
+import { formatDate, localePath } from '../lib/views/i18n.ts';
+import { type Lang } from '../lib/reference/vocabulary.ts';
 
 type Strings = Record<string, string> & { rowLabels: Record<string, string>; completeness: Record<string, string> };
 type Child = Node | string | null | false | undefined;

@@ -6,7 +6,8 @@
  * new search to the address (history.pushState: Back returns to the previous search) and downloads every hit as CSV.
  * DOM built with createElement/textContent only: no text goes through innerHTML.
  */
-import { formatDate, localePath, type Lang } from '../lib/views/i18n.ts';
+import { formatDate, localePath } from '../lib/views/i18n.ts';
+import { type Lang } from '../lib/reference/vocabulary.ts';
 import { SearchCursor, SearchIndex } from '../lib/search/cursor.ts';
 import {
   highlight, hitsCsv, isEmptyQuery, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit,

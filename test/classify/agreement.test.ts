@@ -1,13 +1,17 @@
 /**
  * Agreement between the reviewer and the classifier: hand-made cases whose counts can be checked by eye, the
- * annotations parser on good and bad input, and (when data/curated/annotations.csv and the published provisions
- * exist) the real figures: every reviewed provision matched, counts consistent with the disagreements listed.
+ * real figures on data/curated/annotations.csv and the provisions published from the repository's data (built for
+ * the test): every reviewed provision matched, counts consistent with the disagreements listed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { computeAgreement, labelledFrom, parseAnnotations, selectReviewed, type LabelledProvision, type ReviewedProvision } from '../../src/lib/classify/agreement.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeAgreement, labelledFrom, selectReviewed, type LabelledProvision, type ReviewedProvision } from '../../src/lib/classify/agreement.ts';
 import { parseCsv } from '../../src/lib/publish/csv.ts';
+import type { RowOf } from '../../src/lib/publish/schema.ts';
+import { parseAnnotations } from '../../src/lib/curated/annotations.ts';
 import { ROOT_URL } from '../../src/node/paths.ts';
+import { publishedData } from '../fixtures/published.ts';
 
 const CODES = ['M1', 'M2', 'X1'];
 const R = 'res-a';
@@ -92,33 +96,18 @@ describe('selectReviewed', () => {
   });
 });
 
-describe('parseAnnotations', () => {
-  it('reads codes, empty judgements, quoted notes, BOM and CRLF', () => {
-    const text = '\uFEFFresolution_id,provision_id,codes,confidence,note\r\nr,dieu-1,,high,"Scope, no measure"\r\nr,dieu-2,M1;X2,low,\r\n';
-    expect(parseAnnotations(text)).toEqual({
-      rows: [
-        { resolution_id: 'r', provision_id: 'dieu-1', codes: [], confidence: 'high', note: 'Scope, no measure' },
-        { resolution_id: 'r', provision_id: 'dieu-2', codes: ['M1', 'X2'], confidence: 'low', note: null },
-      ],
-      problems: [],
-    });
-  });
-  it('reports a wrong header, repeated provisions and malformed codes', () => {
-    expect(parseAnnotations('a,b\n1,2\n').problems[0]).toMatch(/header must be resolution_id,provision_id,codes,confidence,note/);
-    const bad = parseAnnotations('resolution_id,provision_id,codes,confidence,note\nr,d,M1,high,\nr,d,M2,high,\nr,e,M1 M2,high,\n');
-    expect(bad.problems).toEqual(['row 3: r d is annotated twice', "row 4: codes must be ';'-joined codes, found 'M1 M2'"]);
-  });
-});
-
 const ANNOTATIONS = new URL('data/curated/annotations.csv', ROOT_URL);
-const PROVISIONS = new URL('public/data/provisions.csv', ROOT_URL);
-const PROVISION_MEASURES = new URL('public/data/provision_measures.csv', ROOT_URL);
 
-describe.runIf(existsSync(ANNOTATIONS) && existsSync(PROVISIONS))('on the real annotations and published provisions', () => {
-  const { rows, problems } = parseAnnotations(readFileSync(ANNOTATIONS, 'utf8'));
-  const provisions = parseCsv('provisions', readFileSync(PROVISIONS, 'utf8'));
-  const labelled = labelledFrom(provisions, parseCsv('provision_measures', readFileSync(PROVISION_MEASURES, 'utf8')));
+describe('on the real annotations and the published provisions', () => {
+  const { annotations: rows, problems } = parseAnnotations(readFileSync(ANNOTATIONS, 'utf8'));
   const codes = ['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2'];
+  let provisions: RowOf<'provisions'>[] = [];
+  let labelled: LabelledProvision[] = [];
+  beforeAll(async () => {
+    const dir = await publishedData();
+    provisions = parseCsv('provisions', readFileSync(join(dir, 'provisions.csv'), 'utf8'));
+    labelled = labelledFrom(provisions, parseCsv('provision_measures', readFileSync(join(dir, 'provision_measures.csv'), 'utf8')));
+  }, 120_000);
 
   it('parses cleanly and matches every reviewed provision to a published one', () => {
     expect(problems).toEqual([]);

@@ -7,7 +7,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CSV_BOM, columnsOf, parseCsv, sortRows, toCsv } from '../../src/lib/publish/csv.ts';
 import { dataDictionary } from '../../src/lib/publish/datapackage.ts';
 import type { DocKind } from '../../src/lib/parse/citations.ts';
-import { UNIT_TYPES as HEADER_UNIT_TYPES, type EffectiveRule, type Level } from '../../src/lib/parse/header.ts';
+import { type EffectiveRule } from '../../src/lib/parse/header.ts';
+import { UNIT_TYPES as HEADER_UNIT_TYPES, type Level } from '../../src/lib/reference/vocabulary.ts';
 import {
   TABLE_NAMES, TABLES, tableOf, type FieldDecl, type RowOf, type TableName,
 } from '../../src/lib/publish/schema.ts';

@@ -5,16 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   chartSpec, DEFAULT_SQL, EXAMPLES, exploreManifest, formatBytes, needsQuotes, publishedFiles, readableError, resultCsv,
   SQL_TYPES, tablesMentioned, tablesToLoad, type QueryResult,
 } from '../../src/lib/views/explore.ts';
 import { TABLE_NAMES, TABLES } from '../../src/lib/publish/schema.ts';
-import { ROOT_URL } from '../../src/node/paths.ts';
+import { publishedData } from '../fixtures/published.ts';
 
-const DATAPACKAGE = new URL('public/data/datapackage.json', ROOT_URL);
-const published = existsSync(DATAPACKAGE);
 
 describe('tablesMentioned', () => {
   it('finds table names as identifiers, in declared order, without case', () => {
@@ -108,8 +106,13 @@ describe('formatBytes', () => {
   });
 });
 
-describe.runIf(published)('on the published data', () => {
-  const dp = published ? JSON.parse(readFileSync(DATAPACKAGE, 'utf8')) : null;
+describe('on the published data', () => {
+  let dir = '';
+  let dp: unknown = null;
+  beforeAll(async () => {
+    dir = `${await publishedData()}/`;
+    dp = JSON.parse(readFileSync(`${dir}datapackage.json`, 'utf8'));
+  }, 120_000);
 
   it('lists a CSV and a Parquet file with bytes and sha256 for every table', () => {
     const files = publishedFiles(dp);
@@ -131,7 +134,6 @@ describe.runIf(published)('on the published data', () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    const dir = new URL('public/data/', ROOT_URL).pathname;
     for (const t of TABLES) {
       await c.run(`CREATE TABLE ${t.name} AS SELECT * FROM read_parquet('${dir}${t.name}.parquet')`);
       const cols = (await c.runAndReadAll(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${t.name}'`)).getRows();

@@ -1,6 +1,6 @@
 /**
  * How well the rule-based classifier agrees with an independent reviewer. Inputs: the reviewer's codes per
- * provision (data/curated/annotations.csv, read with parseAnnotations), the published labels (provisions.measures)
+ * provision (data/curated/annotations.csv, read by curated/annotations.ts), the published labels (provisions.measures)
  * and the codes to score (M1–M5, X1, X2). Output: per code the true positives (both give the code), false positives
  * (only the classifier), false negatives (only the reviewer), precision and recall; the micro averages over all
  * codes; every provision where the two differ, with what each said, the provision's words and the reviewer's note;
@@ -8,8 +8,6 @@
  * the sample). The reviewer is the reference: "precision" is the share of the classifier's codes the reviewer
  * also gave. Pure: the methodology page and the tests read the files and call these functions.
  */
-import Papa from 'papaparse';
-
 export interface ReviewedProvision {
   resolution_id: string;
   provision_id: string;
@@ -182,35 +180,4 @@ export function selectReviewed(
   return reviewed.filter(
     (r) => !(opts.leavesOnly && parents.has(key(r.resolution_id, r.provision_id))) && !(opts.excludeLow && r.confidence === 'low'),
   );
-}
-
-const ANNOTATION_COLUMNS = ['resolution_id', 'provision_id', 'codes', 'confidence', 'note'];
-
-/**
- * annotations.csv text (BOM or not, CRLF or LF) → reviewed provisions, and every problem found ("row N: …"):
- * a different header, a missing id, a repeated provision, a code with spaces. Codes are ';'-joined; an empty cell
- * is the judgement "none of the codes", not a missing value.
- */
-export function parseAnnotations(text: string): { rows: ReviewedProvision[]; problems: string[] } {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body.trimEnd(), { header: false, skipEmptyLines: false, dynamicTyping: false });
-  const problems = parsed.errors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`);
-  const [header = [], ...records] = parsed.data;
-  if (header.join(',') !== ANNOTATION_COLUMNS.join(','))
-    return { rows: [], problems: [...problems, `header must be ${ANNOTATION_COLUMNS.join(',')}, found ${header.join(',')}`] };
-  const seen = new Set<string>();
-  const rows: ReviewedProvision[] = [];
-  records.forEach((cells, i) => {
-    const where = `row ${i + 2}`;
-    const [resolution_id = '', provision_id = '', codeCell = '', confidence = '', note = ''] = cells.map((c) => c.trim());
-    if (cells.length !== ANNOTATION_COLUMNS.length) problems.push(`${where}: expected ${ANNOTATION_COLUMNS.length} cells, found ${cells.length}`);
-    if (!resolution_id || !provision_id) return void problems.push(`${where}: resolution_id and provision_id are required`);
-    const k = key(resolution_id, provision_id);
-    if (seen.has(k)) return void problems.push(`${where}: ${resolution_id} ${provision_id} is annotated twice`);
-    seen.add(k);
-    const codes = codeCell === '' ? [] : codeCell.split(';').map((c) => c.trim());
-    if (codes.some((c) => c === '' || /\s/.test(c))) problems.push(`${where}: codes must be ';'-joined codes, found '${codeCell}'`);
-    rows.push({ resolution_id, provision_id, codes: codes.filter(Boolean), confidence: confidence || null, note: note || null });
-  });
-  return { rows, problems };
 }

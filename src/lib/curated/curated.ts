@@ -7,8 +7,10 @@
  * correction applies). Both return problems and never throw; reading files is the caller's business.
  */
 import { applyCorrections, correctionShapeProblems, type Correction } from './corrections.ts';
-import { levelOf, UNIT_TYPES, type Level, type UnitType } from '../reference/jurisdictions.ts';
+import { levelOf } from '../reference/jurisdictions.ts';
+import { UNIT_TYPES, type Level, type UnitType } from '../reference/vocabulary.ts';
 import { findViDates, foldVi, isoDate, parseRoman } from '../text/normalize.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 
 /** `unreviewed`: pre-filled from the parser's reading (npm run add) and not yet checked by a curator. */
 export type Known<T> = { value: T; evidence: string; note?: string; unreviewed?: true };
@@ -61,7 +63,7 @@ export const METADATA_FIELDS: readonly (keyof CuratedMetadata)[] = [
 const DATE_FIELDS = ['signed_on', 'adopted_on', 'effective_on'] as const;
 const ENUMS: Partial<Record<keyof CuratedMetadata, readonly string[]>> = {
   unit_type: UNIT_TYPES,
-  level: ['province', 'district', 'commune'],
+  level: LEVELS,
   effective_rule: ['date', 'on_adoption', 'on_signing'],
   effective_source: ['text', 'catalogue'],
   session_kind: ['regular', 'thematic'],

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analyze/analyze.ts';
 import type { Scorecard } from './scorecard.ts';
-import type { Lang } from '../views/i18n.ts';
+import type { Lang } from '../reference/vocabulary.ts';
 import { toAnalyzeJson } from '../analyze/report.ts';
 
 export function toBenchmarkJson(a: Analysis, s: Scorecard) {

@@ -11,11 +11,9 @@ import { supersededOn } from '../reference/legal-register.ts';
 import { nearestResolutions } from '../reuse/similarity.ts';
 import { type ReuseCorpus, type ReuseDocument } from '../reuse/corpus.ts';
 import { foldChars } from '../text/normalize.ts';
+import { LAW_MEASURE_CODES, MEASURE_CODES, type MeasureCode } from '../reference/vocabulary.ts';
 
-export const MEASURES = ['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2'] as const;
-export type MeasureCode = (typeof MEASURES)[number];
 /** The law's own five measures (Điều 8); X1 and X2 are what several councils add. */
-export const LAW_MEASURES: readonly MeasureCode[] = ['M1', 'M2', 'M3', 'M4', 'M5'];
 /** The district level was abolished on this date (Luật Tổ chức chính quyền địa phương 72/2025/QH15). */
 export const TWO_TIER_FROM = '2025-07-01';
 export const CORE_LAW = 'luat-10-2022-qh15';
@@ -130,7 +128,7 @@ export function benchmarkDraft(a: Analysis, peers: Peer[], register: LegalDocume
   const sameLevel = ordered.filter((p) => p.level === level);
   const basis = sameLevel.length > 0 ? sameLevel : ordered;
   const byCode = (codes: string[], c: string) => codes.includes(c);
-  const measures = MEASURES.map((code) => {
+  const measures = MEASURE_CODES.map((code) => {
     const provisions = a.provisions.filter((p) => byCode(p.measures, code)).map((p) => p.id);
     const peerCounts = basis.map((p) => p.provisions.filter((q) => byCode(q.measures, code)).length);
     return { code, status: provisions.length > 0 ? ('present' as const) : ('missing' as const), provisions, peers_median: median(peerCounts) };

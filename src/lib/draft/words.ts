@@ -2,7 +2,7 @@
  * Words of the benchmark page in Vietnamese and English, shared by the page (static part) and its script (the
  * scorecard it draws), so both speak the same language.
  */
-import type { Lang } from '../views/i18n.ts';
+import type { Lang } from '../reference/vocabulary.ts';
 
 export const BENCHMARK_STRINGS: Record<Lang, Record<string, string>> = {
   vi: {

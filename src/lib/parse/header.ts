@@ -6,10 +6,8 @@
  */
 import { compactNumber } from './citations.ts';
 import { findViDates, foldChars, parseRoman, parseViDate, parseViNumber, squash, titleCaseVi } from '../text/normalize.ts';
+import { UNIT_TYPES, type Level, type UnitType } from '../reference/vocabulary.ts';
 
-export const UNIT_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'phường', 'xã'] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
-export type Level = 'province' | 'district' | 'commune';
 
 const UNIT_FOLDED = UNIT_TYPES.map((u) => foldChars(u));
 /** Words that end a unit's name ("… LẠNG SƠN KHÓA XVII"), alone or as the first of a pair ("… PHÚ HỘI" is a name, "… HỘI ĐỒNG" is not). */

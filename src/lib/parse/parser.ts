@@ -6,7 +6,8 @@
  * machine over the document's parts; the pieces it calls (lines, header, citations) live in their own modules.
  */
 import { parseLegalBasis, parseSubmission, type Citation, type Submission } from './citations.ts';
-import { findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits, levelOf, type EffectiveRule, type Level, type UnitType } from './header.ts';
+import { findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits, levelOf, type EffectiveRule } from './header.ts';
+import { type Level, type UnitType } from '../reference/vocabulary.ts';
 import { catalogueDate, CATALOGUE_KEYS, readCatalogue } from '../read/catalogue.ts';
 import { isDecisionMarker, isProposal, proposer, startsEnactment } from './enactment.ts';
 import { furnitureLines } from '../text/furniture.ts';

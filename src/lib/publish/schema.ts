@@ -16,6 +16,7 @@
  *   LIST<VARCHAR> in Parquet. It is always required (an empty list means none), and its items are non-empty, contain
  *   no ';' and have no surrounding white space, so the CSV form parses back to the same list.
  */
+import { LEVELS } from '../reference/vocabulary.ts';
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'string[]';
 
 export interface FieldDecl {
@@ -51,7 +52,6 @@ export interface TableDecl {
 }
 
 const SLUG = '[a-z0-9]+(-[a-z0-9]+)*';
-const LEVELS = ['province', 'district', 'commune'] as const;
 /** Unit words as printed; 'thành phố' is a centrally-run city or a city under a province, told apart by level. */
 const UNIT_TYPES = ['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn', 'đặc khu'] as const;
 

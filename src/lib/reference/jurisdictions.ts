@@ -9,11 +9,9 @@
  */
 import Papa from 'papaparse';
 import { foldVi, slugVi } from '../text/normalize.ts';
+import { UNIT_TYPES, type Level, type UnitType } from './vocabulary.ts';
 
-export type Level = 'province' | 'district' | 'commune';
 
-export const UNIT_TYPES = ['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn', 'đặc khu'] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
 
 export interface Jurisdiction {
   /** "tinh-lang-son", "thanh-pho-hai-phong-2025", "an-giang.huyen-an-phu". */

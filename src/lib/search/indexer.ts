@@ -16,13 +16,13 @@
  * Same rows in, same bytes out. Pure.
  */
 import { tokenize } from '../text/tokens.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 
 export const SEARCH_FORMAT = 1;
 /** Postings kept in a term's shard; the rest of a long list goes to continuation files of this many each. */
 export const CHUNK = 2048;
 /** Provisions per display file: a page of 20 scattered hits fetches at most 20 of these (~3 KB brotli each). */
 export const DOC_CHUNK = 32;
-export const LEVEL_CODES = ['province', 'district', 'commune'] as const;
 export const MEASURE_TERM = '#';
 
 export interface SearchResolution {
@@ -183,7 +183,7 @@ export function buildSearchIndex(resolutions: readonly SearchResolution[], provi
   const years = [...new Set(ordered.map(yearOf))].filter((y) => y > 0).sort((a, b) => b - a);
   const res: ResFile = {
     start: deltas(start, 0, start.length, 0),
-    level: ordered.map((r) => LEVEL_CODES.indexOf(r.level as never)),
+    level: ordered.map((r) => LEVELS.indexOf(r.level as never)),
     province: ordered.map((r) => provinces.indexOf(r.province)),
     after: ordered.map((r) => provincesAfter.indexOf(r.province_after_2025 ?? '')),
     year: ordered.map(yearOf),
@@ -191,7 +191,7 @@ export function buildSearchIndex(resolutions: readonly SearchResolution[], provi
   files.set('r.json', JSON.stringify(res));
   const meta: SearchMeta = {
     format: SEARCH_FORMAT, docs: docs.length, resolutions: ordered.length, buckets, chunk: CHUNK, docChunk: DOC_CHUNK,
-    levels: LEVEL_CODES, provinces, provincesAfter, years,
+    levels: LEVELS, provinces, provincesAfter, years,
   };
   files.set('meta.json', JSON.stringify(meta));
   return files;

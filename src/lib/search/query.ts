@@ -5,6 +5,7 @@
  * highlight; the filters as read from and written to the page address; and the hits as CSV rows.
  */
 import { tokenize } from '../text/tokens.ts';
+import { LEVELS, MEASURE_CODES } from '../reference/vocabulary.ts';
 
 export interface ParsedQuery {
   /** Folded words outside quotes: each must occur. */
@@ -79,7 +80,6 @@ export function highlight(text: string, p: ParsedQuery): Segment[] {
   return out;
 }
 
-export const MEASURE_CODES = ['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2'] as const;
 
 /** Filters as in the page address: ?m=M1&level=commune&p=Lạng Sơn&pa=…&y=2024 (empty = any). */
 export interface SearchFilters {
@@ -103,7 +103,7 @@ export function readParams(params: URLSearchParams): { q: string; filters: Searc
     q: params.get('q') ?? '',
     filters: {
       measure: m && (MEASURE_CODES as readonly string[]).includes(m) ? m : null,
-      level: ((l) => (l && ['province', 'district', 'commune'].includes(l) ? l : null))(get(PARAMS.level)),
+      level: ((l) => (l && (LEVELS as readonly string[]).includes(l) ? l : null))(get(PARAMS.level)),
       province: get(PARAMS.province),
       provinceAfter: get(PARAMS.provinceAfter),
       year: Number.isInteger(y) && y > 1900 ? y : null,

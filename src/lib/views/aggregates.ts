@@ -6,7 +6,8 @@
  * cell statuses are those of the per-resolution views (found / not-found / unknown), so openings still count as
  * unknown, never as absent.
  */
-import { csvText, datedOn, LEVELS } from './overview.ts';
+import { csvText, datedOn } from './overview.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 import type { ProvinceGroup } from './scale.ts';
 import type { RowOf } from '../publish/schema.ts';
 

@@ -6,13 +6,13 @@
  * records → columns of cells, each 'found', 'not-found' (a full text without it) or 'unknown' (an opening or a
  * catalogue entry: not absent, just not seen). Pure: no I/O, no DOM.
  */
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
+import { MEASURE_CODES } from '../reference/vocabulary.ts';
 
-export const MEASURE_ROWS = ['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2'] as const;
 export const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
-export const COMPARE_ROWS = [...MEASURE_ROWS, ...EXTRA_ROWS] as const;
+export const COMPARE_ROWS = [...MEASURE_CODES, ...EXTRA_ROWS] as const;
 export type RowKey = (typeof COMPARE_ROWS)[number];
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 5;
@@ -111,7 +111,7 @@ export interface SiteResolution {
   level: Res['level'];
   completeness: Completeness;
   date: string | null;
-  provisions: Record<(typeof MEASURE_ROWS)[number], SiteProvision[]>;
+  provisions: Record<(typeof MEASURE_CODES)[number], SiteProvision[]>;
   objectives: SiteItem[];
   funding: SiteItem[];
   supervision: SiteItem[];
@@ -188,7 +188,7 @@ export function siteResolution(id: string, t: CompareTables): SiteResolution {
     provision_id: p.provision_id, ref_vi: provisionRef(p, 'vi'), ref_en: provisionRef(p, 'en'), text: displayText(p),
     spans: (spans.get(p.provision_id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end),
   });
-  const provisions = Object.fromEntries(MEASURE_ROWS.map((c) => [c, own.filter((p) => p.measures.includes(c)).map(site)])) as SiteResolution['provisions'];
+  const provisions = Object.fromEntries(MEASURE_CODES.map((c) => [c, own.filter((p) => p.measures.includes(c)).map(site)])) as SiteResolution['provisions'];
   const mine = <T extends { resolution_id: string }>(rows: readonly T[]) => rows.filter((x) => x.resolution_id === id);
   const refs = (pid: string) => {
     const p = byKey.get(key(id, pid));
@@ -227,8 +227,8 @@ export type CellState = 'found' | 'not-found' | 'unknown';
 
 /** Items of a row; when there are none, a full text does not have it and any other copy leaves it unknown. */
 export function cellOf(r: SiteResolution, row: RowKey): { state: CellState; items: (SiteProvision | SiteItem)[] } {
-  const items: (SiteProvision | SiteItem)[] = (MEASURE_ROWS as readonly string[]).includes(row)
-    ? r.provisions[row as (typeof MEASURE_ROWS)[number]]
+  const items: (SiteProvision | SiteItem)[] = (MEASURE_CODES as readonly string[]).includes(row)
+    ? r.provisions[row as (typeof MEASURE_CODES)[number]]
     : r[row as (typeof EXTRA_ROWS)[number]];
   if (items.length) return { state: 'found', items };
   return { state: r.completeness === 'full' ? 'not-found' : 'unknown', items };

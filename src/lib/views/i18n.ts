@@ -3,8 +3,7 @@
  * here; each page keeps its own strings beside it as { vi, en } objects. localePath maps a route to its address in a
  * language, so every page can link to its twin.
  */
-export type Lang = 'vi' | 'en';
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+import type { Lang } from '../reference/vocabulary.ts';
 
 /** "/compare/" → "/compare/" (vi) or "/en/compare/" (en). Paths start and end with "/". */
 export function localePath(lang: Lang, path: string): string {

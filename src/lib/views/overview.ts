@@ -9,6 +9,7 @@
  */
 import { collatorVi } from '../text/normalize.ts';
 import type { RowOf } from '../publish/schema.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 
 type Resolution = RowOf<'resolutions'>;
 type Provision = RowOf<'provisions'>;
@@ -17,7 +18,6 @@ type Jurisdiction = RowOf<'jurisdictions'>;
 type Completeness = Resolution['completeness'];
 type Level = Resolution['level'];
 
-export const LEVELS: readonly Level[] = ['province', 'district', 'commune'];
 export const COMPLETENESS: readonly Completeness[] = ['full', 'partial', 'metadata-only'];
 /** The five measures of Luật 10/2022/QH15 Điều 8 (taxonomy kind 'measure'). */
 export const LAW_MEASURE_KIND = 'measure';

@@ -5,8 +5,9 @@
  * resolutions with the passages they share, and small text helpers (readable provision names, visible white space
  * in corrections). Rows in, plain values out.
  */
-import type { Lang } from './i18n.ts';
-import { LEVELS, type Matrix, type MatrixRow } from './overview.ts';
+import type { Lang } from '../reference/vocabulary.ts';
+import { type Matrix, type MatrixRow } from './overview.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 import type { RowOf, TableName } from '../publish/schema.ts';
 import { collatorVi } from '../text/normalize.ts';
 

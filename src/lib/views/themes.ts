@@ -6,16 +6,17 @@
  * Longer than 300 lines because the six themes share one vocabulary of statuses and orderings; split per theme, each
  * file would repeat it.
  */
-import { ACTORS, compareIndex, MEASURE_ROWS, provisionRef, resolutionLabel, type CellState } from './compare.ts';
+import { ACTORS, compareIndex, provisionRef, resolutionLabel, type CellState } from './compare.ts';
+import { MEASURE_CODES } from '../reference/vocabulary.ts';
 import type { LegalDocument } from '../reference/legal-register.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { DEFAULT_BOILERPLATE, dfThreshold } from '../reuse/shingles.ts';
+import { LEVELS } from '../reference/vocabulary.ts';
 
 type Res = RowOf<'resolutions'>;
 export type Status = CellState;
-export const CODES = MEASURE_ROWS;
-export const LEVELS = ['province', 'district', 'commune'] as const;
+export const CODES = MEASURE_CODES;
 export const FUNDING_SOURCES = ['state_budget', 'socialized', 'other_lawful', 'board_support'] as const;
 export const ROLES = ['implements', 'supervises', 'reports'] as const;
 export { ACTORS };
