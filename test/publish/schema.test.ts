@@ -4,7 +4,8 @@
  * round-trip property, and the data dictionary (src/lib/publish/datapackage.ts).
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CSV_BOM, columnsOf, parseCsv, sortRows, toCsv } from '../../src/lib/publish/csv.ts';
+import { columnsOf, parseCsv, sortRows, toCsv } from '../../src/lib/publish/csv.ts';
+import { CSV_BOM } from '../../src/lib/publish/csv-text.ts';
 import { dataDictionary } from '../../src/lib/publish/datapackage.ts';
 import type { DocKind } from '../../src/lib/parse/citations.ts';
 import { type EffectiveRule } from '../../src/lib/parse/header.ts';

@@ -22,7 +22,7 @@ export const LIB_RULE: Record<string, string[]> = {
   extract: ['text', 'reference', 'classify'],
   analyze: ['text', 'reference', 'read', 'curated', 'reuse', 'parse', 'classify', 'extract'],
   publish: ['text', 'reference', 'curated', 'analyze'],
-  search: ['text', 'reference'],
+  search: ['text', 'reference', 'publish/csv-text.ts'],
   views: ['text', 'reference', 'reuse', 'publish'],
   draft: ['text', 'reference', 'reuse', 'analyze', 'views'],
 };

@@ -12,7 +12,8 @@ import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTables } from '../../scripts/lib/write-tables.ts';
-import { CSV_BOM, parseCsv, sortRows } from '../../src/lib/publish/csv.ts';
+import { parseCsv, sortRows } from '../../src/lib/publish/csv.ts';
+import { CSV_BOM } from '../../src/lib/publish/csv-text.ts';
 import { DATA_LICENSE, toDataPackage } from '../../src/lib/publish/datapackage.ts';
 import { TABLE_NAMES, tableOf, type RowOf, type TableName, type TableRows } from '../../src/lib/publish/schema.ts';
 

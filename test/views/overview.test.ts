@@ -7,10 +7,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables, type BuiltTables } from '../../scripts/lib/tables.ts';
 import { sortRows } from '../../src/lib/publish/csv.ts';
-import {
-  GRASSROOTS_LAW_REF, completenessCsv, completenessGroups, countsByLevel, csvText, datedOn, headlineFacts, heatStep,
-  lineageCsv, matrixCsv, measureMatrix, provinceLineage, timeline, timelineCsv, type Matrix,
-} from '../../src/lib/views/overview.ts';
+import { GRASSROOTS_LAW_REF, completenessCsv, completenessGroups, countsByLevel, datedOn, headlineFacts, heatStep, lineageCsv, matrixCsv, measureMatrix, provinceLineage, timeline, timelineCsv, type Matrix } from '../../src/lib/views/overview.ts';
+import { chartCsv } from '../../src/lib/publish/csv-text.ts';
 
 let t: BuiltTables['tables'];
 let matrix: Matrix;
@@ -181,6 +179,6 @@ describe('completeness and CSV', () => {
   });
 
   it('quotes cells that need it and writes null as empty', () => {
-    expect(csvText(['a', 'b'], [['x, "y"', null], [1, true]])).toBe('\uFEFFa,b\r\n"x, ""y""",\r\n1,true\r\n');
+    expect(chartCsv(['a', 'b'], [['x, "y"', null], [1, true]])).toBe('\uFEFFa,b\r\n"x, ""y""",\r\n1,true\r\n');
   });
 });

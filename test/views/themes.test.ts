@@ -10,11 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/lib/tables.ts';
 import { parseRegister, type LegalDocument } from '../../src/lib/reference/legal-register.ts';
 import { ROOT_URL } from '../../src/node/paths.ts';
-import {
-  boilerplateRule, chartCsv, citedDocuments, CODES, fundingCells, fundingRows, longestPassages, measureCells,
-  measureExamples, measuresByLevel, objectiveRows, orderedResolutions, practiceCounts, roleCounts, shortNames,
-  similarityCells, supervisionCells, supervisionQuotes, targetsByMeasure, targetsByResolution, type ThemeTables,
-} from '../../src/lib/views/themes.ts';
+import { boilerplateRule, citedDocuments, CODES, fundingCells, fundingRows, longestPassages, measureCells, measureExamples, measuresByLevel, objectiveRows, orderedResolutions, practiceCounts, roleCounts, shortNames, similarityCells, supervisionCells, supervisionQuotes, targetsByMeasure, targetsByResolution, type ThemeTables } from '../../src/lib/views/themes.ts';
+import { chartCsv } from '../../src/lib/publish/csv-text.ts';
 
 let t: ThemeTables;
 let register: LegalDocument[];

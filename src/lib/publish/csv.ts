@@ -11,13 +11,11 @@
 import Papa from 'papaparse';
 import { tableOf, type FieldDecl, type RowOf, type TableDecl, type TableName } from './schema.ts';
 import { validateRows } from './validate.ts';
+import { CSV_BOM, CSV_NEWLINE, quoteCsv } from './csv-text.ts';
 
-export const CSV_BOM = '\uFEFF';
-export const CSV_NEWLINE = '\r\n';
 /** Separator of the items of a 'string[]' cell. */
 export const LIST_SEPARATOR = ';';
 
-const NEEDS_QUOTES = /[",\r\n]/;
 const INTEGER_TEXT = /^-?\d+$/;
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MAX_LISTED = 20;
@@ -33,10 +31,6 @@ export function formatCell(field: FieldDecl, value: unknown): string {
   if (field.type === 'string[]') return (value as readonly string[]).join(LIST_SEPARATOR);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
-}
-
-function quote(cell: string): string {
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** A cell's text → the declared type's value, or a message tail saying why it does not fit. */
@@ -89,7 +83,7 @@ export function* csvChunks<N extends TableName>(tableName: N, rows: readonly Row
   let lines = opts.header === false ? [] : [csvHeader(tableName)];
   for (const row of rows) {
     const r = row as Record<string, unknown>;
-    lines.push(t.fields.map((f) => quote(formatCell(f, r[f.name]))).join(',') + CSV_NEWLINE);
+    lines.push(t.fields.map((f) => quoteCsv(formatCell(f, r[f.name]))).join(',') + CSV_NEWLINE);
     if (lines.length >= per) {
       yield lines.join('');
       lines = [];

@@ -6,7 +6,8 @@
  * the same inputs give the same bytes (stableJson writes keys sorted, 2-space indented, with a final newline). Data
  * is licensed CC BY 4.0; the code is MIT, which the package description says.
  */
-import { formatCell, CSV_NEWLINE, LIST_SEPARATOR } from './csv.ts';
+import { formatCell, LIST_SEPARATOR } from './csv.ts';
+import { CSV_NEWLINE } from './csv-text.ts';
 import { TABLE_NAMES, tableOf, type FieldDecl, type FieldType, type TableName } from './schema.ts';
 
 export interface TableFiles {

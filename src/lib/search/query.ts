@@ -6,6 +6,7 @@
  */
 import { tokenize } from '../text/tokens.ts';
 import { LEVELS, MEASURE_CODES } from '../reference/vocabulary.ts';
+import { chartCsv } from '../publish/csv-text.ts';
 
 export interface ParsedQuery {
   /** Folded words outside quotes: each must occur. */
@@ -131,18 +132,12 @@ export interface SearchHit {
   measures?: readonly string[];
 }
 
-const cell = (v: string | null | undefined) => {
-  const s = v ?? '';
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /**
  * Hits as CSV in the published files' layout (csv.ts: UTF-8 BOM, CRLF after every record, quotes only where
  * needed): resolution_id, provision_id, measures (';'-joined), text, url (absolute on `origin`).
  */
 export function hitsCsv(hits: readonly SearchHit[], urlOf: (h: SearchHit) => string): string {
-  const rows = [['resolution_id', 'provision_id', 'measures', 'text', 'url'], ...hits.map((h) => [h.resolution_id, h.provision_id, (h.measures ?? []).join(';'), h.text, urlOf(h)])];
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',') + '\r\n').join('');
+  return chartCsv(['resolution_id', 'provision_id', 'measures', 'text', 'url'], hits.map((h) => [h.resolution_id, h.provision_id, (h.measures ?? []).join(';'), h.text, urlOf(h)]));
 }
 
 /** "dieu-4.khoan-1.diem-a" → "Điều 4 khoản 1 điểm a" (vi) or "Article 4(1)(a)" (en); other parts as they are. */

@@ -6,7 +6,8 @@
  * cell statuses are those of the per-resolution views (found / not-found / unknown), so openings still count as
  * unknown, never as absent.
  */
-import { csvText, datedOn } from './overview.ts';
+import { datedOn } from './overview.ts';
+import { chartCsv } from '../publish/csv-text.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
 import type { ProvinceGroup } from './scale.ts';
 import type { RowOf } from '../publish/schema.ts';
@@ -36,7 +37,7 @@ export function provinceCounts(groups: readonly ProvinceGroup[], columns: readon
 
 /** A province-count table as CSV: province, n_resolutions, n_full, then one column per counted column. */
 export function provinceCountsCsv(p: ProvinceCounts, prefix = 'n_with_'): string {
-  return csvText(['province', 'n_resolutions', 'n_full', ...p.columns.map((c) => `${prefix}${c}`)],
+  return chartCsv(['province', 'n_resolutions', 'n_full', ...p.columns.map((c) => `${prefix}${c}`)],
     p.rows.map((r) => [r.province === '?' ? null : r.province, r.n, r.n_full, ...r.values]));
 }
 
@@ -69,7 +70,7 @@ export function monthlyAdoptions(resolutions: readonly Res[]): { months: MonthCo
 }
 
 export function monthlyCsv(m: ReturnType<typeof monthlyAdoptions>): string {
-  return csvText(['month', 'level', 'n_resolutions'], [...m.months.map((x) => [x.month, x.level, x.n]), ...(m.undated ? [[null, null, m.undated]] : [])]);
+  return chartCsv(['month', 'level', 'n_resolutions'], [...m.months.map((x) => [x.month, x.level, x.n]), ...(m.undated ? [[null, null, m.undated]] : [])]);
 }
 
 // ── Text reuse ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -91,7 +92,7 @@ export function scoreHistogram(similarity: readonly RowOf<'similarity'>[], step 
 }
 
 export function histogramCsv(bins: readonly ScoreBin[]): string {
-  return csvText(['score_from', 'score_to', 'n_pairs'], bins.map((b) => [b.from, b.to, b.n_pairs]));
+  return chartCsv(['score_from', 'score_to', 'n_pairs'], bins.map((b) => [b.from, b.to, b.n_pairs]));
 }
 
 export interface TopPair { a: string; b: string; score: number; n_shared_passages: number }

@@ -7,7 +7,8 @@
  * No DOM, no DuckDB: src/client/duckdb.ts runs the queries and turns DuckDB's Arrow answer into a QueryResult.
  */
 import Papa from 'papaparse';
-import { CSV_BOM, CSV_NEWLINE, LIST_SEPARATOR } from '../publish/csv.ts';
+import { LIST_SEPARATOR } from '../publish/csv.ts';
+import { CSV_BOM, CSV_NEWLINE } from '../publish/csv-text.ts';
 import { TABLE_NAMES, tableOf, type FieldType, type TableName } from '../publish/schema.ts';
 
 export type Bilingual = { vi: string; en: string };

@@ -10,6 +10,7 @@
 import { collatorVi } from '../text/normalize.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
+import { chartCsv } from '../publish/csv-text.ts';
 
 type Resolution = RowOf<'resolutions'>;
 type Provision = RowOf<'provisions'>;
@@ -117,24 +118,13 @@ export function heatStep(n: number): 0 | 1 | 2 | 3 {
 
 // ---- CSV of what a chart shows ---------------------------------------------------------------------------
 
-export type CsvCell = string | number | boolean | null;
-
-/** A small CSV (UTF-8 BOM, CRLF, RFC 4180 quoting) of a chart's data, null written as an empty cell. */
-export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const cell = (v: CsvCell) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',') + '\r\n').join('');
-}
-
 /** The matrix as shown: one row per resolution, per code its status, count and first provision. */
 export function matrixCsv(m: Matrix): string {
   const header = ['resolution_id', 'jurisdiction', 'level', 'completeness', 'date', 'date_kind',
     ...m.codes.flatMap(({ code }) => [code, `${code}_n_provisions`, `${code}_first_provision`])];
   const rows = m.rows.map((r) => [r.resolution.id, r.resolution.jurisdiction, r.resolution.level, r.resolution.completeness,
     r.date.on, r.date.kind, ...r.cells.flatMap((c) => [c.status, c.n, c.first])]);
-  return csvText(header, rows);
+  return chartCsv(header, rows);
 }
 
 // ---- headline facts --------------------------------------------------------------------------------------
@@ -260,7 +250,7 @@ export function utcDate(iso: string): Date {
 }
 
 export function timelineCsv(t: ReturnType<typeof timeline>): string {
-  return csvText(['resolution_id', 'label', 'level', 'date', 'date_kind'], [
+  return chartCsv(['resolution_id', 'label', 'level', 'date', 'date_kind'], [
     ...t.points.map((p) => [p.id, p.label, p.level, p.on, p.kind]),
     ...t.undated.map((r) => [r.id, r.jurisdiction, r.level, null, null]),
   ]);
@@ -321,7 +311,7 @@ export function provinceLineage(jurisdictions: readonly Jurisdiction[], resoluti
 }
 
 export function lineageCsv(l: Lineage): string {
-  return csvText(['province_2025_id', 'province_2025', 'former_province_ids', 'former_provinces', 'former_with_resolution', 'n_resolutions', 'resolution_ids'],
+  return chartCsv(['province_2025_id', 'province_2025', 'former_province_ids', 'former_provinces', 'former_with_resolution', 'n_resolutions', 'resolution_ids'],
     l.provinces.map((p) => [p.unit.id, p.unit.name, p.formers.map((f) => f.unit.id).join(';'), p.formers.map((f) => f.unit.name).join(';'),
       p.formers.filter((f) => f.resolutionIds.length > 0).map((f) => f.unit.name).join(';'), p.resolutionIds.length, p.resolutionIds.join(';')]));
 }
@@ -336,6 +326,6 @@ export function completenessGroups(resolutions: readonly Resolution[]): Complete
 }
 
 export function completenessCsv(groups: readonly CompletenessGroup[]): string {
-  return csvText(['resolution_id', 'jurisdiction', 'level', 'completeness', 'n_provisions'],
+  return chartCsv(['resolution_id', 'jurisdiction', 'level', 'completeness', 'n_provisions'],
     groups.flatMap((g) => g.resolutions.map((r) => [r.id, r.jurisdiction, r.level, r.completeness, r.n_provisions])));
 }

@@ -13,6 +13,7 @@ import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { DEFAULT_BOILERPLATE, dfThreshold } from '../reuse/shingles.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
+import { chartCsv } from '../publish/csv-text.ts';
 
 type Res = RowOf<'resolutions'>;
 export type Status = CellState;
@@ -386,17 +387,6 @@ export function boilerplateRule(t: ThemeTables): { n_documents: number; min_df: 
 }
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-export type CsvValue = string | number | boolean | null | undefined;
-
-/** CSV text for a chart's data: BOM (for spreadsheet programs), CRLF, quotes only where needed, null as empty. */
-export function chartCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const cell = (v: CsvValue) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
 
 /** Both labels of a resolution for CSV rows: id, label_vi, label_en. */
 export function resolutionColumns(r: Pick<Res, 'id' | 'unit_type' | 'jurisdiction' | 'level' | 'province' | 'number' | 'term' | 'session'>): [string, string, string] {

@@ -5,7 +5,8 @@
 import type { APIRoute } from 'astro';
 import registerCsv from '../../../../data/reference/legal-documents.csv?raw';
 import { parseRegister } from '../../../lib/reference/legal-register.ts';
-import { chartCsv, citedDocuments } from '../../../lib/views/themes.ts';
+import { citedDocuments } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {

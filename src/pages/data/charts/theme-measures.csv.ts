@@ -3,7 +3,8 @@
  * (src/lib/views/scale.ts) the page shows, and this holds, the counts per province.
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, measureCells, orderedResolutions } from '../../../lib/views/themes.ts';
+import { measureCells, orderedResolutions } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 

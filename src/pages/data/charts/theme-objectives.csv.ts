@@ -3,7 +3,8 @@
  * count).
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, targetsByMeasure } from '../../../lib/views/themes.ts';
+import { targetsByMeasure } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {

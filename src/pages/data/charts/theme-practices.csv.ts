@@ -1,6 +1,7 @@
 /** Data of the practice-tags bar chart (/themes/measures/), as shown: one row per practice tag, most used first. */
 import type { APIRoute } from 'astro';
-import { chartCsv, practiceCounts } from '../../../lib/views/themes.ts';
+import { practiceCounts } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {

@@ -3,7 +3,8 @@
  * (src/lib/views/scale.ts) the page shows, and this holds, the histogram of pair scores.
  */
 import type { APIRoute } from 'astro';
-import { chartCsv, similarityCells } from '../../../lib/views/themes.ts';
+import { similarityCells } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 import { pagesAtScale, scaleCsv } from '../../../site/scale-views.ts';
 

@@ -1,6 +1,7 @@
 /** Data of the roles chart (/themes/supervision/), as shown: resolutions giving each body each role. */
 import type { APIRoute } from 'astro';
-import { chartCsv, roleCounts } from '../../../lib/views/themes.ts';
+import { roleCounts } from '../../../lib/views/themes.ts';
+import { chartCsv } from '../../../lib/publish/csv-text.ts';
 import { dataset } from '../../../node/published.ts';
 
 export const GET: APIRoute = () => {
