@@ -23,7 +23,7 @@ export interface Prefilled {
 }
 
 /** Full when the parser found the closing and the signature, partial when it found articles, else metadata only. */
-export function completenessOf(a: Analysis): Completeness {
+function completenessOf(a: Analysis): Completeness {
   return a.metadata.complete ? 'full' : a.provisions.length > 0 ? 'partial' : 'metadata-only';
 }
 

@@ -43,12 +43,12 @@ export interface MatchedSource {
  */
 export const MATCH_THRESHOLD = 0.7;
 /** A partial source (an opening) inside a longer copy of the whole document: nearly all of it must be there. */
-export const PARTIAL_THRESHOLD = 0.85;
+const PARTIAL_THRESHOLD = 0.85;
 /** Below this many shingles a text says too little to be matched on content. */
-export const MIN_SHINGLES = 15;
+const MIN_SHINGLES = 15;
 
 /** The resolution's own text, one line per line kept: what content matching compares. */
-export function contentText(text: string): string {
+function contentText(text: string): string {
   const lines = splitLines(normalizeText(text));
   const frame = frameRoles(lines);
   const furniture = furnitureLines(lines);

@@ -10,7 +10,7 @@
 
 export type CorrectionKind = 'ocr' | 'label' | 'misread' | 'stamp' | 'layout';
 
-export const CORRECTION_KINDS: readonly CorrectionKind[] = ['ocr', 'label', 'misread', 'stamp', 'layout'];
+const CORRECTION_KINDS: readonly CorrectionKind[] = ['ocr', 'label', 'misread', 'stamp', 'layout'];
 
 export interface Correction {
   /** Stable within one resolution: "c1", "c2", … */

@@ -15,8 +15,8 @@ import { LAW_MEASURE_CODES, MEASURE_CODES, type MeasureCode } from '../reference
 
 /** The law's own five measures (Điều 8); X1 and X2 are what several councils add. */
 /** The district level was abolished on this date (Luật Tổ chức chính quyền địa phương 72/2025/QH15). */
-export const TWO_TIER_FROM = '2025-07-01';
-export const CORE_LAW = 'luat-10-2022-qh15';
+const TWO_TIER_FROM = '2025-07-01';
+const CORE_LAW = 'luat-10-2022-qh15';
 
 /** A published resolution as the scorecard compares with it. */
 export interface Peer {
@@ -75,7 +75,7 @@ function median(xs: number[]): number | null {
 }
 
 /** Lint findings for a draft judged on `on`. */
-export function lintDraft(a: Analysis, register: LegalDocument[], on: string): LintFinding[] {
+function lintDraft(a: Analysis, register: LegalDocument[], on: string): LintFinding[] {
   const out: LintFinding[] = [];
   a.legal_bases.forEach((b, k) => {
     const doc = b.ref ? register.find((d) => d.id === b.ref) : undefined;

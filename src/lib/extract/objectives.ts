@@ -33,7 +33,7 @@ export interface Objective {
 }
 
 /** Frequency words (folded) → normalised value. "định kỳ N tháng" is computed, the rest read from this list. */
-export const FREQUENCIES: readonly [RegExp, string][] = [
+const FREQUENCIES: readonly [RegExp, string][] = [
   [/\bhang nam\b|\bmoi nam\b|\btung nam\b|\/\s?nam\b/, 'annual'],
   [/\b(?:hang|moi) quy\b|\/\s?quy\b/, 'quarterly'],
   [/\b(?:hang|moi) thang\b|\/\s?thang\b/, 'monthly'],

@@ -83,7 +83,7 @@ function citationStarts(text: string): number[] {
 }
 
 /** Parse one citation's text (a single document). */
-export function parseCitation(text: string, amending = false): Citation {
+function parseCitation(text: string, amending = false): Citation {
   const clean = squash(text).replace(/[;,.\s]+$/, '');
   const f = foldChars(clean);
   const kind = kindOf(f);

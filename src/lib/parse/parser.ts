@@ -462,7 +462,7 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
 }
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "KT. CHỦ TỊCH" → "Chủ tịch": the title as Vietnamese writes it in running text. */
-export function signerTitle(printed: string): string | null {
+function signerTitle(printed: string): string | null {
   const t = squash(printed).replace(/^(?:KT|TM|TL|Q)\.?\s+/u, '').toLocaleLowerCase('vi');
   if (t === '') return null;
   const s = (t[0] ?? '').toLocaleUpperCase('vi') + t.slice(1);

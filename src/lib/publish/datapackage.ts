@@ -59,7 +59,7 @@ export const DATA_LICENSE = {
 const LIST_NOTE = `In CSV the items are joined with '${LIST_SEPARATOR}' (an empty cell is an empty list); in Parquet it is a list of strings.`;
 
 /** A field's description as published: the declared sentence, plus how a list is written for list fields. */
-export function publishedDescription(field: FieldDecl): string {
+function publishedDescription(field: FieldDecl): string {
   return field.type === 'string[]' ? `${field.description} ${LIST_NOTE}` : field.description;
 }
 
@@ -88,7 +88,7 @@ function fieldSchema(f: FieldDecl, format: 'csv' | 'parquet', unique: boolean): 
 }
 
 /** Table Schema of a table for one of its formats; foreign keys only into tables that are in the package. */
-export function tableSchema(name: TableName, format: 'csv' | 'parquet', inPackage: readonly TableName[] = TABLE_NAMES): Record<string, unknown> {
+function tableSchema(name: TableName, format: 'csv' | 'parquet', inPackage: readonly TableName[] = TABLE_NAMES): Record<string, unknown> {
   const t = tableOf(name);
   const resourceName = (n: string) => (n === name ? '' : format === 'csv' ? n : `${n}-parquet`);
   const foreignKeys = t.foreignKeys

@@ -12,9 +12,9 @@ import { readPdf, type LoadPdfJs } from './pdf.ts';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** A .docx whose parts would expand past this is refused before it is unpacked. */
-export const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
+const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
-export const MAX_RATIO = 200;
+const MAX_RATIO = 200;
 
 
 /** Converts a .docx to plain text; mammoth's extractRawText fits. */
@@ -25,7 +25,7 @@ function isZip(b: Uint8Array): boolean {
 }
 
 /** Sizes a zip's central directory declares, read without unpacking anything; null when there is none. */
-export function zipEntries(b: Uint8Array): { name: string; compressed: number; expanded: number }[] | null {
+function zipEntries(b: Uint8Array): { name: string; compressed: number; expanded: number }[] | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
@@ -53,7 +53,7 @@ export function zipEntries(b: Uint8Array): { name: string; compressed: number; e
 }
 
 /** Check a .docx's declared structure and sizes before it is unpacked. Null when it may be opened. */
-export function docxProblem(b: Uint8Array): { code: string; message: string } | null {
+function docxProblem(b: Uint8Array): { code: string; message: string } | null {
   const entries = zipEntries(b);
   if (!entries) return { code: 'corrupt_docx', message: 'the .docx is damaged (its zip directory cannot be read)' };
   if (!entries.some((e) => e.name === 'word/document.xml')) {
@@ -68,7 +68,7 @@ export function docxProblem(b: Uint8Array): { code: string; message: string } | 
 }
 
 /** Decode text bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
-export function decodeText(b: Uint8Array): InputResult {
+function decodeText(b: Uint8Array): InputResult {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
     const text = new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
     return { ok: true, text: normalizeText(text), kind: 'text' };

@@ -13,10 +13,10 @@ import { normalizeText } from '../text/normalize.ts';
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, .VnTime fonts)', vni: 'VNI (VNI-Times fonts)' };
 /** Below this share of well-formed Vietnamese syllables, a converted text is refused rather than analysed. */
-export const MIN_CONVERSION_QUALITY = 0.9;
+const MIN_CONVERSION_QUALITY = 0.9;
 
 /** Whether a text is an HTML page rather than plain text (by content, whatever the file is called). */
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (/^<(?:!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<html)/.test(head)) return true;
   const sample = text.slice(0, 65_536);

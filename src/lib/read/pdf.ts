@@ -12,7 +12,7 @@ import { normalizeText } from '../text/normalize.ts';
 export type LoadPdfJs = () => Promise<PdfJs>;
 
 /** Below this many characters per page on average, the text layer is missing (a scan) or is only a stamp. */
-export const SCANNED_CHARS_PER_PAGE = 40;
+const SCANNED_CHARS_PER_PAGE = 40;
 
 
 /** Bytes of a .pdf → its reading text, or the reason it cannot be read. Never throws. */

@@ -16,7 +16,7 @@ export type DocResult = { ok: true; text: string } | { ok: false; code: string; 
 export const MAX_DOC_CHARS = 10_000_000;
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-export const isCompoundFile = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((x, i) => b[i] === x);
+const isCompoundFile = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((x, i) => b[i] === x);
 
 const fail = (code: string, message: string): DocResult => ({ ok: false, code, message });
 
@@ -30,7 +30,7 @@ function streamOf(cfb: CFB.CFB$Container, name: string): Uint8Array | null {
 }
 
 /** The raw main text (Word marks still in) of a Word 97+ document, or why not. */
-export function readDocText(bytes: Uint8Array): DocResult {
+function readDocText(bytes: Uint8Array): DocResult {
   if (!isCompoundFile(bytes)) return fail('corrupt_doc', 'the file is named .doc but is not a Word document (no compound-file header)');
   let cfb: CFB.CFB$Container;
   try {

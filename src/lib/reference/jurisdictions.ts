@@ -32,7 +32,7 @@ export interface Jurisdiction {
   note: string;
 }
 
-export const REFORM_START = '2025-07-01';
+const REFORM_START = '2025-07-01';
 const DAY_BEFORE_REFORM = '2025-06-30';
 const PROVINCES_SOURCE = 'data/reference/sources/provinces-2025.csv (NQ 202/2025/QH15; codes: QĐ 19/2025/QĐ-TTg)';
 const PROVINCE_COLUMNS = ['code_before', 'name_before', 'type_before', 'name_after', 'type_after', 'code_after', 'note'];
@@ -77,7 +77,7 @@ function readCsv(text: string, columns: string[], label: string, problems: strin
 }
 
 /** "tỉnh" + "Lạng Sơn" → "tinh-lang-son". */
-export function provinceId(unitType: string, name: string): string {
+function provinceId(unitType: string, name: string): string {
   return `${slugVi(unitType)}-${slugVi(name)}`;
 }
 

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { foldVi, isoDate, slugVi } from '../text/normalize.ts';
 
 export type DocumentKind = 'luat' | 'nghi-dinh' | 'quyet-dinh' | 'nghi-quyet' | 'thong-tu';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['luat', 'nghi-dinh', 'quyet-dinh', 'nghi-quyet', 'thong-tu'];
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['luat', 'nghi-dinh', 'quyet-dinh', 'nghi-quyet', 'thong-tu'];
 const ID_PREFIX: Record<DocumentKind, string> = {
   'luat': 'luat', 'nghi-dinh': 'nd', 'quyet-dinh': 'qd', 'nghi-quyet': 'nq', 'thong-tu': 'tt',
 };

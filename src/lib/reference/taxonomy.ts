@@ -48,7 +48,7 @@ export interface Taxonomy {
   entries: TaxonomyEntry[];
 }
 
-export const GAP_WORDS = 10;
+const GAP_WORDS = 10;
 const KINDS: readonly EntryKind[] = ['measure', 'additional', 'practice'];
 const SEP = `[^a-z0-9.;:!?]+`;
 const WORD = '[a-z0-9]+';

@@ -18,11 +18,11 @@
 import { tokenize } from '../text/tokens.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
 
-export const SEARCH_FORMAT = 1;
+const SEARCH_FORMAT = 1;
 /** Postings kept in a term's shard; the rest of a long list goes to continuation files of this many each. */
 export const CHUNK = 2048;
 /** Provisions per display file: a page of 20 scattered hits fetches at most 20 of these (~3 KB brotli each). */
-export const DOC_CHUNK = 32;
+const DOC_CHUNK = 32;
 export const MEASURE_TERM = '#';
 
 export interface SearchResolution {
@@ -84,14 +84,14 @@ export function provisionText(p: Pick<SearchProvision, 'heading' | 'text'>): str
 }
 
 /** The index terms of a text: each folded word and each pair of adjacent words, once. */
-export function termsOf(text: string): Set<string> {
+function termsOf(text: string): Set<string> {
   const words = tokenize(text).words;
   const out = new Set<string>(words);
   for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
   return out;
 }
 
-export const datedOf = (r: Pick<SearchResolution, 'adopted_on' | 'signed_on'>): string | null => r.adopted_on ?? r.signed_on ?? null;
+const datedOf = (r: Pick<SearchResolution, 'adopted_on' | 'signed_on'>): string | null => r.adopted_on ?? r.signed_on ?? null;
 
 /** Resolutions newest first (undated last), then by id: the order of provisions in the index and of results. */
 export function orderResolutions<R extends SearchResolution>(resolutions: readonly R[]): R[] {
@@ -113,7 +113,7 @@ const deltas = (ids: readonly number[], from: number, to: number, base: number):
 };
 
 /** Buckets for about 4,000 capped postings each (a power of two, at least 16). */
-export function bucketCount(cappedPostings: number): number {
+function bucketCount(cappedPostings: number): number {
   let b = 16;
   while (cappedPostings / b > 4000 && b < 65536) b *= 2;
   return b;

@@ -93,7 +93,7 @@ export function startsElement(clean: string): boolean {
 }
 
 /** Whether a cleaned line continues the sentence of the previous block (hard wrap or page break). */
-export function continuesSentence(clean: string): boolean {
+function continuesSentence(clean: string): boolean {
   if (clean === '' || startsElement(clean)) return false;
   const first = clean[0] ?? '';
   if (/[,;:)\]…]/.test(first)) return true;

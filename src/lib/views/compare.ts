@@ -11,7 +11,7 @@ import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
 import { MEASURE_CODES } from '../reference/vocabulary.ts';
 
-export const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
+const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
 export const COMPARE_ROWS = [...MEASURE_CODES, ...EXTRA_ROWS] as const;
 export type RowKey = (typeof COMPARE_ROWS)[number];
 export const MIN_COMPARE = 2;

@@ -22,7 +22,7 @@ export interface ExampleQuery {
 /** Rows shown in the results table; the count and the CSV always cover the whole result. */
 export const MAX_SHOWN_ROWS = 1000;
 /** Bars in the quick chart; more rows than this and the chart shows the first ones and says so. */
-export const MAX_BARS = 40;
+const MAX_BARS = 40;
 
 export const DEFAULT_SQL = 'SELECT id, jurisdiction, completeness, n_measures\nFROM resolutions\nORDER BY jurisdiction';
 

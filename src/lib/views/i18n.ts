@@ -13,7 +13,7 @@ export function localePath(lang: Lang, path: string): string {
 
 export type Strings = Record<Lang, Record<string, string>>;
 
-export const COMMON: Strings = {
+const COMMON: Strings = {
   vi: {
     site: 'Dân chủ ở cơ sở',
     tagline: 'So sánh nghị quyết của Hội đồng nhân dân về biện pháp bảo đảm thực hiện dân chủ ở cơ sở',

@@ -21,7 +21,7 @@ type Level = Resolution['level'];
 
 export const COMPLETENESS: readonly Completeness[] = ['full', 'partial', 'metadata-only'];
 /** The five measures of Luật 10/2022/QH15 Điều 8 (taxonomy kind 'measure'). */
-export const LAW_MEASURE_KIND = 'measure';
+const LAW_MEASURE_KIND = 'measure';
 /** Register id of Luật Thực hiện dân chủ ở cơ sở (legal_bases.ref). */
 export const GRASSROOTS_LAW_REF = 'luat-10-2022-qh15';
 /** First day of the 2025 reform: provinces merged, the district level abolished. */

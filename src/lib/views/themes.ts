@@ -388,7 +388,3 @@ export function boilerplateRule(t: ThemeTables): { n_documents: number; min_df: 
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Both labels of a resolution for CSV rows: id, label_vi, label_en. */
-export function resolutionColumns(r: Pick<Res, 'id' | 'unit_type' | 'jurisdiction' | 'level' | 'province' | 'number' | 'term' | 'session'>): [string, string, string] {
-  return [r.id, resolutionLabel(r, 'vi'), resolutionLabel(r, 'en')];
-}
