@@ -17,6 +17,7 @@ import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
 import { prefillCurated, reviewChecklist } from '../src/lib/analyze/prefill.ts';
 import { sidecarEvidence } from '../src/lib/curated/curated.ts';
 import { die, readDocument } from './lib/read-document.ts';
+import { underBudget } from './lib/budget-run.ts';
 import { sameDocument } from '../src/lib/analyze/source-match.ts';
 import { DATA } from '../src/node/paths.ts';
 import { loadReference, loadSourceKeys } from '../src/node/reference.ts';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const file = files[0] ?? '';
+  await underBudget(TOOL, file);
   const sourceUrl = option(args, '--source');
   const retrieved = option(args, '--retrieved');
   if (sourceUrl !== null && !/^https?:\/\/\S+$/.test(sourceUrl)) die(TOOL, file, `--source must be an http(s) address, found «${sourceUrl}»`);

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
 import { toAnalyzeJson, summaryText } from '../src/lib/analyze/report.ts';
 import { die, readDocument } from './lib/read-document.ts';
+import { underBudget } from './lib/budget-run.ts';
 import { identifySource } from '../src/lib/analyze/source-match.ts';
 import { loadCurated, loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const file = files[0] ?? '';
+  await underBudget('analyze', file);
   const { bytes, text } = await readDocument('analyze', file);
   const sha = createHash('sha256').update(bytes).digest('hex');
   const all = loadCurated();

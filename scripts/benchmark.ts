@@ -10,6 +10,7 @@ import { benchmarkDraft } from '../src/lib/draft/scorecard.ts';
 import { benchmarkReport, toBenchmarkJson } from '../src/lib/draft/report.ts';
 import { loadPeers } from '../src/node/peers.ts';
 import { die, readDocument } from './lib/read-document.ts';
+import { underBudget } from './lib/budget-run.ts';
 import { identifySource } from '../src/lib/analyze/source-match.ts';
 import { loadCurated, loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const file = files[0] ?? '';
+  await underBudget('benchmark', file);
   const { bytes, text } = await readDocument('benchmark', file);
   const reference = loadReference();
   // A copy of a curated source is read with that source's reviewed corrections, as analyze reads it.

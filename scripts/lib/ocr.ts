@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pagesToText, type PageItem, type PageText } from '../../src/lib/read/pdf-layout.ts';
 import { fixOcrCase } from '../../src/lib/read/ocr-case.ts';
 import { normalizeText } from '../../src/lib/text/normalize.ts';
+import { MAX_OCR_PIXELS } from '../../src/lib/read/budget.ts';
 
 /** OCR takes seconds a page: past this many pages a scan is refused rather than left running for minutes. */
 export const MAX_OCR_PAGES = 60;
@@ -80,20 +81,41 @@ function pageCount(file: string): number | null {
   return n ? Number(n[1]) : null;
 }
 
+/**
+ * The first page of 1..n whose raster at `dpi` would exceed MAX_OCR_PIXELS, with its pixel count, or null when all
+ * fit (pdfinfo reads each page's size in points, 1/72 inch, without drawing anything).
+ */
+export function oversizedPage(file: string, n: number, dpi: number): { page: number; pixels: number } | null {
+  const r = run('pdfinfo', ['-f', '1', '-l', String(n), file], 30_000);
+  const sizes = [...(r.stdout ?? '').matchAll(/^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gm)];
+  if (sizes.length < n) return { page: sizes.length + 1, pixels: NaN };
+  for (const m of sizes) {
+    const pixels = ((Number(m[2]) * dpi) / 72) * ((Number(m[3]) * dpi) / 72);
+    if (!(pixels <= MAX_OCR_PIXELS)) return { page: Number(m[1]), pixels };
+  }
+  return null;
+}
+
 /** Reading text of a scanned PDF by OCR, or the reason it could not be read. */
-export function ocrPdf(file: string, opts: { dpi?: number; lang?: string } = {}): OcrResult {
+export function ocrPdf(file: string, opts: { dpi?: number; lang?: string; tmp?: string; onStart?: (pages: number) => void } = {}): OcrResult {
   const missing = ocrMissing();
   if (missing) return { ok: false, message: missing };
   const n = pageCount(file);
   if (n === null) return { ok: false, message: 'is a scan whose pages cannot be counted (pdfinfo failed); the PDF may be damaged' };
   if (n > MAX_OCR_PAGES) return { ok: false, message: `is a scan of ${n} pages; OCR reads at most ${MAX_OCR_PAGES} (split the file)` };
+  const dpi = opts.dpi ?? OCR_DPI;
+  const big = oversizedPage(file, n, dpi);
+  if (big) {
+    return { ok: false, message: Number.isNaN(big.pixels) ? `is a scan whose page ${big.page} has no readable size; the PDF may be damaged` : `is a scan whose page ${big.page} would be ${Math.round(big.pixels / 1e6)} million pixels at ${dpi} dpi; OCR reads pages up to ${MAX_OCR_PIXELS / 1e6} million (A3 is 18.5)` };
+  }
+  opts.onStart?.(n);
   const started = performance.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'ocr-'));
+  const tmp = mkdtempSync(join(opts.tmp ?? tmpdir(), 'ocr-'));
   try {
     const pages: PageText[] = [];
     for (let p = 1; p <= n; p++) {
       const png = join(tmp, `p${p}`);
-      const r = run('pdftoppm', ['-r', String(opts.dpi ?? OCR_DPI), '-gray', '-png', '-singlefile', '-f', String(p), '-l', String(p), file, png]);
+      const r = run('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', '-f', String(p), '-l', String(p), file, png]);
       if (r.status !== 0) return { ok: false, message: `page ${p} could not be rasterised for OCR (${r.error ? 'timed out' : (r.stderr ?? '').trim().split('\n')[0]})` };
       const t = run('tesseract', [`${png}.png`, 'stdout', '-l', opts.lang ?? 'vie', 'tsv']);
       if (t.status !== 0) return { ok: false, message: `OCR failed on page ${p} (${t.error ? 'timed out' : (t.stderr ?? '').trim().split('\n').pop()})` };
