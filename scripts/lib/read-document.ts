@@ -58,7 +58,7 @@ export function readRegularFile(tool: string, file: string): Uint8Array {
     return bytes.subarray(0, got);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    die(tool, file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message.split('\n')[0]})`);
+    return die(tool, file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message.split('\n')[0]})`);
   } finally {
     if (fd !== null) closeSync(fd);
   }
