@@ -10,4 +10,6 @@ export default defineConfig({
   publicDir: process.env.SITE_PUBLIC_DIR ?? 'public',
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   devToolbar: { enabled: false },
+  // The benchmark page's reading worker (src/client/read-worker.ts) loads its readers by dynamic import.
+  vite: { worker: { format: 'es' } },
 });

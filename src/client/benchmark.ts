@@ -6,13 +6,14 @@
  * the context fetched from this site, and draws the scorecard with DOM calls only — a draft's text is never inserted
  * as HTML. Nothing is sent anywhere.
  */
-import { analyzeResolution, fatalIssue, type Analysis } from '../lib/analyze/analyze.ts';
+import { fatalIssue, type Analysis } from '../lib/analyze/analyze.ts';
 import { benchmarkDraft, type Scorecard } from '../lib/draft/scorecard.ts';
 import { readBenchmarkContext, type BenchmarkContext } from '../lib/draft/context.ts';
 import { toBenchmarkJson } from '../lib/draft/report.ts';
 import { BENCHMARK_STRINGS, fill } from '../lib/draft/words.ts';
 import type { Lang } from '../lib/reference/vocabulary.ts';
-import { readInput } from '../lib/read/input.ts';
+import { readInWorker } from './read-in-worker.ts';
+import { MAX_FILE_BYTES } from '../lib/read/budget.ts';
 
 const form = document.getElementById('draft-form') as HTMLFormElement | null;
 if (form) setUp(form);
@@ -50,6 +51,10 @@ function setUp(form: HTMLFormElement): void {
     let name: string;
     if (file) {
       status.textContent = s.reading ?? '';
+      if (file.size > MAX_FILE_BYTES) {
+        status.textContent = fill(s.error ?? '', { message: `the file is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+        return;
+      }
       bytes = new Uint8Array(await file.arrayBuffer());
       name = file.name;
     } else {
@@ -60,23 +65,18 @@ function setUp(form: HTMLFormElement): void {
       bytes = new TextEncoder().encode(textArea.value);
       name = 'draft.txt';
     }
-    const input = await readInput(bytes, name, async (b) => {
-      const mammoth = (await import('mammoth')) as unknown as { extractRawText: (o: { arrayBuffer: ArrayBuffer }) => Promise<{ value: string }> };
-      const copy = b.slice().buffer;
-      return (await mammoth.extractRawText({ arrayBuffer: copy })).value;
-    }, async () => (await import('./pdf.ts')).loadPdfJs());
+    // Read and analysed in a worker the page stops after its budget (read-in-worker.ts): the tab stays responsive.
+    const ctx = await getContext();
+    status.textContent = s.reading ?? '';
+    const { input, analysis } = await readInWorker(bytes, name, ctx.reference);
     if (!input.ok && input.code === 'scanned_pdf') {
       status.textContent = s.scannedPdf ?? input.message;
       return;
     }
-    if (!input.ok) {
-      status.textContent = fill(s.error ?? '', { message: input.message });
+    if (!input.ok || !analysis) {
+      status.textContent = fill(s.error ?? '', { message: input.ok ? '' : input.message });
       return;
     }
-    status.textContent = s.loading ?? '';
-    const ctx = await getContext();
-    status.textContent = s.analysing ?? '';
-    const analysis = analyzeResolution(input.text, ctx.reference);
     const fatal = fatalIssue(analysis);
     if (fatal) {
       status.textContent = fill(s.error ?? '', { message: fatal.message });

@@ -343,8 +343,9 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
   }
 
   // Headings: an article's first line, and a clause or point that introduces points or paragraphs.
+  const parents = new Set(provisions.map((q) => q.parent));
   for (const p of provisions) {
-    const hasChildren = provisions.some((q) => q.parent === p.id);
+    const hasChildren = parents.has(p.id);
     const [first, ...more] = p.text.split('\n');
     if (p.depth > 1 && (hasChildren || more.length > 0) && first && !/[.;]$/.test(first)) {
       p.heading = first.replace(/,?\s*(?:gồm(?: các giải pháp)?(?: sau)?|(?:cụ thể )?như sau)?\s*:\s*$/u, '') || first;
