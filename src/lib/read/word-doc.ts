@@ -1,6 +1,7 @@
 /**
- * The text of a legacy Word document (.doc, Word 97–2003 binary), read the same way in Node and the browser: cfb
- * opens the compound file, the File Information Block (FIB) at the start of the WordDocument stream says where
+ * The text of a legacy Word document (.doc, Word 97–2003 binary), read the same way in Node and the browser:
+ * compound-file.ts opens the compound file (its sector chains cannot loop), the File Information Block (FIB) at the
+ * start of the WordDocument stream says where
  * the piece table (CLX) lies in the 1Table/0Table stream, and the pieces give the main text, each either 8-bit
  * (Windows-1252) or UTF-16. Word's marks become plain text: paragraph and line marks → line breaks, table cell
  * marks → tabs (a row's end → a line break), fields keep their shown result and drop their codes, and anchors of
@@ -8,7 +9,7 @@
  * (word-extractor does the same in Node but needs Buffer and fs; this module is [MS-DOC] §2.4.1 "Retrieving
  * Text", about 150 lines, and is checked against word-extractor in the tests.)
  */
-import * as CFB from 'cfb';
+import { openCompoundFile } from './compound-file.ts';
 
 export type DocResult = { ok: true; text: string } | { ok: false; code: string; message: string };
 
@@ -23,24 +24,19 @@ const fail = (code: string, message: string): DocResult => ({ ok: false, code, m
 // [MS-DOC] 2.4.1: the 8-bit pieces are Windows-1252; 0x80–0x9F are its punctuation, not C1 controls.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-function streamOf(cfb: CFB.CFB$Container, name: string): Uint8Array | null {
-  const entry = CFB.find(cfb, name);
-  const content = entry?.content as ArrayLike<number> | undefined;
-  return content && content.length > 0 ? Uint8Array.from(content) : null;
-}
 
 /** The raw main text (Word marks still in) of a Word 97+ document, or why not. */
 function readDocText(bytes: Uint8Array): DocResult {
   if (!isCompoundFile(bytes)) return fail('corrupt_doc', 'the file is named .doc but is not a Word document (no compound-file header)');
-  let cfb: CFB.CFB$Container;
-  try {
-    cfb = CFB.read(bytes, { type: 'array' });
-  } catch (e) {
-    return fail('corrupt_doc', `the .doc is damaged or truncated (${e instanceof Error ? e.message.split('\n')[0] : 'unreadable'})`);
-  }
-  const word = streamOf(cfb, 'WordDocument');
+  const cfb = openCompoundFile(bytes);
+  if (!cfb.ok) return fail('corrupt_doc', `the .doc is damaged or truncated (${cfb.message})`);
+  const streamOf = (name: string) => {
+    const s = cfb.stream(name);
+    return s && s.length > 0 ? s : null;
+  };
+  const word = streamOf('WordDocument');
   if (!word) {
-    const what = CFB.find(cfb, 'Workbook') || CFB.find(cfb, 'Book') ? ' (it is an Excel workbook)' : CFB.find(cfb, 'PowerPoint Document') ? ' (it is a PowerPoint file)' : CFB.find(cfb, 'EncryptedPackage') ? ' (it is a password-protected Office file)' : '';
+    const what = cfb.stream('Workbook') || cfb.stream('Book') ? ' (it is an Excel workbook)' : cfb.stream('PowerPoint Document') ? ' (it is a PowerPoint file)' : cfb.stream('EncryptedPackage') ? ' (it is a password-protected Office file)' : '';
     return fail('not_word_doc', `this Office file is not a Word document: it has no WordDocument stream${what}`);
   }
   if (word.length < 0x1aa) return fail('corrupt_doc', 'the .doc is damaged or truncated (its WordDocument stream is too short)');
@@ -52,7 +48,7 @@ function readDocText(bytes: Uint8Array): DocResult {
   if (flags & 0x0100) return fail('encrypted_doc', 'the .doc is password-protected; remove the password in Word, save, and try again');
   const ccpText = fib.getUint32(0x4c, true);
   if (ccpText > MAX_DOC_CHARS) return fail('doc_too_large', `the .doc declares ${ccpText.toLocaleString('en')} characters of text; the limit is ${MAX_DOC_CHARS.toLocaleString('en')}`);
-  const table = streamOf(cfb, flags & 0x0200 ? '1Table' : '0Table');
+  const table = streamOf(flags & 0x0200 ? '1Table' : '0Table');
   if (!table) return fail('corrupt_doc', 'the .doc is damaged (its table stream is missing)');
   const fcClx = fib.getUint32(0x1a2, true);
   const lcbClx = fib.getUint32(0x1a6, true);
