@@ -97,10 +97,19 @@ export async function underBudget(tool: string, file: string): Promise<void> {
     process.stderr.write(`${tool}: ${shown(file)}: ${overrun}\n`);
     process.exit(2);
   }
-  const outOfMemory = /heap out of memory|Reached heap limit|Invalid array length|Array buffer allocation failed|Maximum call stack/i.test(err);
+  const outOfMemory = /heap out of memory|Reached heap limit|Invalid array length|Array buffer allocation failed/i.test(err);
+  const deep = /Maximum call stack/i.test(err);
   if (signal || outOfMemory || (code !== 0 && code !== 2)) {
-    const why = outOfMemory ? `needed more than ${HEAP_MB} MB of memory, the reading budget; refused as unsafe` : `the reader stopped unexpectedly (${signal ?? `exit ${code}`}); refused`;
+    const why = outOfMemory ? `needed more than ${HEAP_MB} MB of memory, the reading budget; refused as unsafe` : deep ? 'is nested too deeply to read; refused' : `the reader stopped unexpectedly (${signal ?? `exit ${code}`}); refused`;
     process.stderr.write(`${tool}: ${shown(file)}: ${why}\n`);
+    process.exit(2);
+  }
+  if (code === 2) {
+    // A refusal is one line naming the file, whatever the child said (an error that escaped without the file's name).
+    const last = err.trimEnd().split('\n').pop() ?? '';
+    const prefix = `${tool}: ${shown(file)}: `;
+    const line = last.startsWith(prefix) || last.startsWith('usage:') ? last : `${prefix}${deep ? 'is nested too deeply to read; refused' : last.replace(new RegExp(`^${tool}: `), '')}`;
+    process.stderr.write(`${line}\n`);
     process.exit(2);
   }
   process.stderr.write(err);

@@ -44,8 +44,10 @@ function foldedWord(raw: string): string {
       // Marks NFC could not compose onto their letter (odd OCR output) must not split or change a word.
       if (CLASS[c] !== 2) codes.push(foldUnit(c));
     }
-    // One flat string (not a chain of concatenations), so reading it code by code later stays cheap.
-    w = String.fromCharCode(...codes);
+    // One flat string (not a chain of concatenations), so reading it code by code later stays cheap; spread in
+    // slices, because a 130,000-letter word spread at once overflows the call stack.
+    w = '';
+    for (let k = 0; k < codes.length; k += 8192) w += String.fromCharCode(...codes.slice(k, k + 8192));
     if (WORDS.size >= MAX_WORDS) WORDS.clear();
     WORDS.set(raw, w);
   }
