@@ -30,3 +30,5 @@ export const MAX_PDF_PAGES = 300;
 export const MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024;
 /** Characters of reading text accepted from any reader. */
 export const MAX_TEXT_CHARS = 10_000_000;
+/** Depth of nested elements in a web page (portals nest a few dozen); deeper pages are refused while parsing. */
+export const MAX_HTML_DEPTH = 1000;

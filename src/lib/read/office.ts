@@ -77,8 +77,14 @@ const vietnameseWords = (text: string) => (text.match(/\S*[^\x00-\x7f]\S*/g) ?? 
 export async function finishText(r: Extract<InputResult, { ok: true }>): Promise<InputResult> {
   let { text, kind } = r;
   if (kind !== 'docx' && looksLikeHtml(text)) {
-    const { readPortalHtml, portalText } = await import('./portal-html.ts');
-    const doc = readPortalHtml(text);
+    const { readPortalHtml, portalText, HtmlTooDeep } = await import('./portal-html.ts');
+    let doc: ReturnType<typeof readPortalHtml>;
+    try {
+      doc = readPortalHtml(text);
+    } catch (e) {
+      if (e instanceof HtmlTooDeep) return fail('html_too_deep', `${e.message}; refused as unsafe (save the document's text instead)`);
+      throw e;
+    }
     if (!doc) return fail('no_document', "this web page holds no document text (only a site's menus and links); open the document's own page, or copy its text");
     text = normalizeText(portalText(doc));
     kind = 'html';

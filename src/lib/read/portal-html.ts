@@ -3,10 +3,14 @@
  * them) → the document's own text, plus its attribute table ("Thuộc tính": Số hiệu, Loại văn bản, Cơ quan ban
  * hành, Người ký, Ngày ban hành, Ngày hiệu lực …) as the "| Key | value |" catalogue block the parser already
  * reads (see CATALOGUE_KEYS in header.ts). The site's menus, tabs, breadcrumbs, "Văn bản liên quan" lists,
- * footers, scripts and styles are dropped. No DOM: a small tolerant tag parser builds a tree, so the same code runs
- * in Node and the browser; the page is only ever read as data, never rendered. HTML text in, text or null out.
+ * footers, scripts and styles are dropped. No DOM: htmlparser2's streaming tokenizer builds a small tree, so the same
+ * code runs in Node, the browser and its workers; the page is only ever read as data, never rendered. Every step is
+ * linear in the page (iterative walks, each subtree's text measured once), so a page built to hang a reader cannot.
+ * HTML text in, text or null out.
  */
+import { Parser } from 'htmlparser2';
 import { CATALOGUE_KEYS } from './catalogue.ts';
+import { MAX_HTML_DEPTH } from './budget.ts';
 
 interface Node { tag: string; attrs: string; children: (Node | string)[] }
 
@@ -45,40 +49,49 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Thrown while parsing a page whose elements nest deeper than MAX_HTML_DEPTH; office.ts refuses it in one line. */
+export class HtmlTooDeep extends Error {
+  constructor() {
+    super(`the page nests its elements more than ${MAX_HTML_DEPTH} deep`);
+  }
+}
+
+/** Attributes back into the text form the furniture tests read (` id="…" class="…"`), values kept as written. */
+function attrText(attribs: Record<string, string>): string {
+  return Object.entries(attribs).map(([k, v]) => ` ${k}="${v.replace(/"/g, '&quot;')}"`).join('');
+}
+
+/**
+ * The page as a tree, by htmlparser2 (a streaming tokenizer: linear in the page, whatever its markup; it closes
+ * implied tags and reads script and style as raw text). Entities are decoded later, in textOf.
+ */
 function parse(html: string): Node {
   const root: Node = { tag: '#root', attrs: '', children: [] };
+  let depth = 0;
   const stack: Node[] = [root];
   const top = () => stack[stack.length - 1] ?? root;
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-  let last = 0;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    if (m.index > last) top().children.push(html.slice(last, m.index));
-    last = re.lastIndex;
-    const name = m[2]?.toLowerCase();
-    if (!name) continue;
-    if (m[1]) {
-      const at = stack.map((n) => n.tag).lastIndexOf(name);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    const node: Node = { tag: name, attrs: m[3] ?? '', children: [] };
-    if (CLOSES_SELF.has(name)) {
-      const cur = top().tag;
-      if (cur === name || ((name === 'td' || name === 'th') && (cur === 'td' || cur === 'th'))) stack.pop();
-    }
-    top().children.push(node);
-    if (VOID.has(name) || node.attrs.trimEnd().endsWith('/')) continue;
-    if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') {
-      // Raw text: everything up to the matching end tag is data, never markup.
-      const close = new RegExp(`</${name}\\s*>`, 'ig');
-      close.lastIndex = last;
-      const end = close.exec(html);
-      last = re.lastIndex = end ? close.lastIndex : html.length;
-      continue;
-    }
-    stack.push(node);
-  }
-  if (last < html.length) top().children.push(html.slice(last));
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      // htmlparser2's own stack costs its depth at every tag: a page built thousands deep is refused here.
+      if (++depth > MAX_HTML_DEPTH) throw new HtmlTooDeep();
+      const node: Node = { tag: name.toLowerCase(), attrs: attrText(attribs), children: [] };
+      top().children.push(node);
+      stack.push(node);
+    },
+    ontext(text) {
+      const kids = top().children;
+      const last = kids[kids.length - 1];
+      if (typeof last === 'string') kids[kids.length - 1] = last + text;
+      else kids.push(text);
+    },
+    onclosetag(name) {
+      // htmlparser2 closes every element it opened, in order (implied ends included): the top is the one.
+      depth--;
+      if (stack.length > 1 && top().tag === name.toLowerCase()) stack.pop();
+    },
+  }, { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  parser.write(html);
+  parser.end();
   return root;
 }
 
@@ -90,22 +103,72 @@ function attrValue(n: Node, name: string): string {
   return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(n.attrs)?.slice(1).find((x) => x !== undefined) ?? '';
 }
 
-/** Text of a subtree with line breaks where blocks end; white space inside a line collapsed. */
-function textOf(n: Node | string, skip: (n: Node) => boolean): string {
-  if (typeof n === 'string') return decodeEntities(n.replace(/[\s]+/g, ' '));
-  if (skip(n)) return '';
-  if (n.tag === 'br') return '\n';
-  const inner = n.children.map((c) => textOf(c, skip)).join('');
-  if (n.tag === 'p' || /^h\d$/.test(n.tag)) return `\n\n${inner}\n\n`;
-  return BLOCK.has(n.tag) ? `\n${inner}\n` : inner;
+const opening = (n: Node) => (n.tag === 'p' || /^h\d$/.test(n.tag) ? '\n\n' : BLOCK.has(n.tag) ? '\n' : '');
+const cleanText = (s: string) => decodeEntities(s.replace(/[\s]+/g, ' '));
+
+/**
+ * Text of a subtree with line breaks where blocks end; white space inside a line collapsed. Iterative (a page
+ * nested thousands deep cannot overflow the stack); `at`, when given, receives each reached node's range in the text.
+ */
+function textOf(n: Node | string, skip: (n: Node) => boolean, at?: Map<Node, [number, number]>): string {
+  const out: string[] = [];
+  let length = 0;
+  const emit = (s: string) => {
+    out.push(s);
+    length += s.length;
+  };
+  const todo: (Node | string | { end: Node })[] = [n];
+  while (todo.length) {
+    const x = todo.pop() as Node | string | { end: Node };
+    if (typeof x === 'string') emit(cleanText(x));
+    else if ('end' in x) {
+      emit(opening(x.end));
+      const r = at?.get(x.end);
+      if (r) r[1] = length;
+    } else if (!skip(x)) {
+      if (x.tag === 'br') {
+        emit('\n');
+        continue;
+      }
+      at?.set(x, [length, length]);
+      emit(opening(x));
+      todo.push({ end: x });
+      for (let k = x.children.length - 1; k >= 0; k--) todo.push(x.children[k] as Node | string);
+    }
+  }
+  return out.join('');
 }
 
 const tidy = (s: string) => s.split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 
+/** Every node of a tree, parents first; iterative. */
 function* walk(n: Node): Generator<Node> {
-  yield n;
-  for (const c of n.children) if (typeof c !== 'string') yield* walk(c);
+  const todo: Node[] = [n];
+  while (todo.length) {
+    const x = todo.pop() as Node;
+    yield x;
+    for (let k = x.children.length - 1; k >= 0; k--) {
+      const c = x.children[k];
+      if (typeof c !== 'string' && c) todo.push(c);
+    }
+  }
 }
+
+/** How many nodes each subtree holds (the node itself included), computed once. */
+function subtreeSizes(root: Node): Map<Node, number> {
+  const order = [...walk(root)];
+  const size = new Map<Node, number>();
+  for (let k = order.length - 1; k >= 0; k--) {
+    const x = order[k] as Node;
+    let s = 1;
+    for (const c of x.children) if (typeof c !== 'string') s += size.get(c) ?? 1;
+    size.set(x, s);
+  }
+  return size;
+}
+
+/** An attribute table is small: a table or cell holding more nodes than this is never read as one. */
+const MAX_CATALOGUE_NODES = 4000;
 
 // How the portals label the catalogue's keys (vbpl.vn: "Số ký hiệu", "Cơ quan ban hành/ Chức danh / Người ký";
 // thuvienphapluat.vn: "Nơi ban hành", "Ngày hiệu lực").
@@ -114,11 +177,11 @@ const KEY_ALIASES: Record<string, string> = {
   'cơ quan ban hành/ chức danh / người ký': 'Cơ quan ban hành', 'cơ quan ban hành/ chức danh/ người ký': 'Cơ quan ban hành',
 };
 
-/** The attribute table's rows as catalogue pairs, keyed like CATALOGUE_KEYS. */
-function catalogue(root: Node): [string, string][] {
+/** The attribute table's rows as catalogue pairs, keyed like CATALOGUE_KEYS; cells too large to be labels are not read. */
+function catalogue(root: Node, sizes: Map<Node, number>): [string, string][] {
   const out = new Map<string, string>();
   for (const row of walk(root)) {
-    if (row.tag !== 'tr') continue;
+    if (row.tag !== 'tr' || (sizes.get(row) ?? 0) > MAX_CATALOGUE_NODES) continue;
     const cells = row.children.filter((c): c is Node => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')).map((c) => tidy(textOf(c, () => false)).replace(/\s*\n\s*/g, ' ').replace(/:$/, '').trim());
     for (let k = 0; k + 1 < cells.length; k++) {
       const label = cells[k] ?? '';
@@ -133,30 +196,58 @@ function catalogue(root: Node): [string, string][] {
   return [...out];
 }
 
-const ARTICLE = /(?:^|\n)[\s*#_]*Điều\s+\d+/gu;
+// Anchored after a line break by a look-behind, so a run of blank lines is not rescanned from each of its breaks.
+const ARTICLE = /(?<=^|\n)[^\S\n]*[*#_]*[^\S\n]*Điều\s+\d+/gu;
 
 export interface PortalDocument { text: string; catalogue: [string, string][] }
 
+/** Known content containers examined before giving up on them (a page may name many, nested). */
+const MAX_CONTENT_CANDIDATES = 50;
+
 /**
  * The document on a portal page, or null when the page holds none (only menus and links). The content is the
- * known container when there is one, else the smallest block holding nearly all of the page's articles.
+ * known container when there is one, else the smallest block holding nearly all of the page's articles. The page's
+ * text is laid out once, with each block's range in it, so finding that block is linear, not a layout per block.
  */
 export function readPortalHtml(html: string): PortalDocument | null {
   const root = parse(html);
-  const cat = catalogue(root);
-  const skip = (n: Node) => isFurniture(n) && !CONTENT.test(` ${attrValue(n, 'id')} ${attrValue(n, 'class')} `);
-  const attributeTable = (n: Node) => n.tag === 'table' && catalogue(n).length >= 3;
+  const sizes = subtreeSizes(root);
+  const cat = catalogue(root, sizes);
+  const named = (n: Node) => CONTENT.test(` ${attrValue(n, 'id')} ${attrValue(n, 'class')} `);
+  const skip = (n: Node) => isFurniture(n) && !named(n);
+  const tables = new Map<Node, boolean>();
+  const attributeTable = (n: Node) => {
+    if (n.tag !== 'table' || (sizes.get(n) ?? 0) > MAX_CATALOGUE_NODES) return false;
+    let t = tables.get(n);
+    if (t === undefined) tables.set(n, (t = catalogue(n, sizes).length >= 3));
+    return t;
+  };
   const skipAll = (n: Node) => skip(n) || attributeTable(n);
+  const ranges = new Map<Node, [number, number]>();
+  const page = textOf(root, skipAll, ranges);
   let body: Node | null = null;
-  for (const n of walk(root)) if (CONTENT.test(` ${attrValue(n, 'id')} ${attrValue(n, 'class')} `) && tidy(textOf(n, skipAll)).length > 200) body = body ?? n;
+  let tried = 0;
+  for (const n of walk(root)) {
+    if (tried >= MAX_CONTENT_CANDIDATES || !named(n)) continue;
+    const r = ranges.get(n);
+    // Tidying only ever shortens a text: a range of 200 characters or fewer cannot hold the document.
+    if (r && r[1] - r[0] <= 200) continue;
+    tried++;
+    if (tidy(textOf(n, skipAll)).length > 200) {
+      body = n;
+      break;
+    }
+  }
   if (!body) {
-    const all = (tidy(textOf(root, skipAll)).match(ARTICLE) ?? []).length;
+    const articles = [...page.matchAll(ARTICLE)].map((m) => m.index + m[0].length - 1);
+    const all = articles.length;
+    /** How many article openings lie in [from, to): two binary searches. */
+    const within = (from: number, to: number) => lowerBound(articles, to) - lowerBound(articles, from);
     let best: { n: Node; len: number } | null = null;
     if (all > 0) {
-      for (const n of walk(root)) {
+      for (const [n, [from, to]] of ranges) {
         if (!BLOCK.has(n.tag) && n.tag !== '#root') continue;
-        const t = tidy(textOf(n, skipAll));
-        if ((t.match(ARTICLE) ?? []).length * 10 >= all * 9 && (!best || t.length < best.len)) best = { n, len: t.length };
+        if (within(from, to) * 10 >= all * 9 && (!best || to - from < best.len)) best = { n, len: to - from };
       }
     }
     body = best?.n ?? null;
@@ -165,6 +256,18 @@ export function readPortalHtml(html: string): PortalDocument | null {
   const text = tidy(textOf(body, skipAll));
   if (text.length < 200) return null;
   return { text, catalogue: cat };
+}
+
+/** The first index of a sorted array whose value is ≥ x. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The portal document as the text the analysis reads: its catalogue block, a blank line, then its own text. */
