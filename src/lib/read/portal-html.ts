@@ -197,7 +197,7 @@ function catalogue(root: Node, sizes: Map<Node, number>): [string, string][] {
 }
 
 // Anchored after a line break by a look-behind, so a run of blank lines is not rescanned from each of its breaks.
-const ARTICLE = /(?<=^|\n)[^\S\n]*[*#_]*[^\S\n]*Điều\s+\d+/gu;
+const ARTICLE = /(?<=^|\n)(?:[*#_]|[^\S\n])*Điều\s+\d+/gu;
 
 export interface PortalDocument { text: string; catalogue: [string, string][] }
 
