@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pagesToText, type PageItem, type PageText } from '../../src/lib/read/pdf-layout.ts';
 import { fixOcrCase } from '../../src/lib/read/ocr-case.ts';
 import { normalizeText } from '../../src/lib/text/normalize.ts';
-import { MAX_OCR_PIXELS } from '../../src/lib/read/budget.ts';
+import { MAX_OCR_PIXELS, RSS_MB } from '../../src/lib/read/budget.ts';
 
 /** OCR takes seconds a page: past this many pages a scan is refused rather than left running for minutes. */
 export const MAX_OCR_PAGES = 60;
@@ -25,8 +25,15 @@ const PAGE_TIMEOUT_MS = 180_000;
 /** `unfixed`: the text before ocr-case.ts, kept so the bench can show what the case fix is worth. */
 export type OcrResult = { ok: true; text: string; unfixed: string; pages: number; ms: number } | { ok: false; message: string };
 
+/**
+ * A tool run under a timeout and, through the shell's ulimit, a cap on its address space (RSS_MB): the budget's
+ * watcher (budget-run.ts) sees only the Node process, and pdftoppm inflating an image bomb must not escape it.
+ */
 function run(cmd: string, args: string[], timeout = PAGE_TIMEOUT_MS) {
-  return spawnSync(cmd, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+  if (process.platform === 'win32') return spawnSync(cmd, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('sh', ['-c', `ulimit -v ${RSS_MB * 1024} 2>/dev/null; command -v "$0" >/dev/null || exit 127; exec "$0" "$@"`, cmd, ...args], { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' });
+  // The shell stands in for the tool: "not installed" is its exit 127, as spawning the tool would have failed.
+  return r.status === 127 ? { ...r, error: r.error ?? new Error(`${cmd}: not found`) } : r;
 }
 
 /** Null when tesseract with Vietnamese data and pdftoppm are installed; otherwise what to install. */

@@ -9,10 +9,11 @@ import { fail, type InputResult } from './result.ts';
 import { finishText, readLegacyBytes, readOfficeBytes } from './office.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { readPdf, type LoadPdfJs } from './pdf.ts';
+import { MAX_FILE_BYTES, MAX_INFLATED_BYTES } from './budget.ts';
 
-export const MAX_BYTES = 20 * 1024 * 1024;
+export const MAX_BYTES = MAX_FILE_BYTES;
 /** A .docx whose parts would expand past this is refused before it is unpacked. */
-const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
+const MAX_EXPANDED_BYTES = MAX_INFLATED_BYTES;
 /** Ratio of expanded to compressed size above which an entry is treated as a zip bomb. */
 const MAX_RATIO = 200;
 
@@ -25,7 +26,8 @@ function isZip(b: Uint8Array): boolean {
 }
 
 /** Sizes a zip's central directory declares, read without unpacking anything; null when there is none. */
-function zipEntries(b: Uint8Array): { name: string; compressed: number; expanded: number }[] | null {
+interface ZipEntry { name: string; compressed: number; expanded: number; method: number; offset: number }
+function zipEntries(b: Uint8Array): ZipEntry[] | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
@@ -37,7 +39,7 @@ function zipEntries(b: Uint8Array): { name: string; compressed: number; expanded
   if (eocd === -1) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  const out: { name: string; compressed: number; expanded: number }[] = [];
+  const out: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
     if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) return null;
     const compressed = view.getUint32(p + 20, true);
@@ -46,7 +48,7 @@ function zipEntries(b: Uint8Array): { name: string; compressed: number; expanded
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const name = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen));
-    out.push({ name, compressed, expanded });
+    out.push({ name, compressed, expanded, method: view.getUint16(p + 10, true), offset: view.getUint32(p + 42, true) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -65,6 +67,38 @@ function docxProblem(b: Uint8Array): { code: string; message: string } | null {
     return { code: 'docx_too_large', message: `the .docx would expand to ${Math.round(expanded / 1e6)} MB (compression ratio up to ${worst === Infinity ? '∞' : Math.round(worst)}:1); refused as unsafe` };
   }
   return null;
+}
+
+/**
+ * The bytes a .docx's parts really inflate to, counted as they come out of the inflater and stopped past `limit`
+ * (a zip may declare any sizes it likes): 'over' past the limit, 'corrupt' when a part cannot be inflated.
+ */
+async function inflatedSize(b: Uint8Array, entries: ZipEntry[], limit: number): Promise<number | 'over' | 'corrupt'> {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    if (e.offset + 30 > b.length || view.getUint32(e.offset, true) !== 0x04034b50) return 'corrupt';
+    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+    const data = b.subarray(Math.min(start, b.length), Math.min(start + e.compressed, b.length));
+    if (e.method === 0) {
+      total += data.length;
+    } else if (e.method === 8) {
+      const reader = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      try {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+          total += r.value.length;
+          if (total > limit) {
+            await reader.cancel().catch(() => undefined);
+            return 'over';
+          }
+        }
+      } catch {
+        return 'corrupt';
+      }
+    } else return 'corrupt';
+    if (total > limit) return 'over';
+  }
+  return total;
 }
 
 /** Decode text bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
@@ -104,6 +138,9 @@ async function readBytes(bytes: Uint8Array, name: string, docxToText?: DocxToTex
     if (!isZip(bytes)) return fail('corrupt_docx', 'the file is named .docx but is not a Word document (not a zip)');
     const problem = docxProblem(bytes);
     if (problem) return { ok: false, ...problem };
+    const real = await inflatedSize(bytes, zipEntries(bytes) ?? [], MAX_EXPANDED_BYTES);
+    if (real === 'over') return fail('docx_too_large', `the .docx expands to more than ${MAX_EXPANDED_BYTES / 1024 / 1024} MB, whatever sizes it declares; refused as unsafe`);
+    if (real === 'corrupt') return fail('corrupt_docx', 'the .docx is damaged (a part of it cannot be unpacked)');
     if (!docxToText) return fail('unsupported', 'opening .docx is not available here');
     try {
       const text = normalizeText(await docxToText(bytes));

@@ -5,9 +5,10 @@
  * many pages) come back as a code and one line, never as an exception.
  */
 import type { PageItem, PageText } from './pdf-layout.ts';
+import { MAX_PDF_PAGES, MAX_TEXT_CHARS } from './budget.ts';
 
-/** More pages than any resolution has; past this the file is refused before any page is read. */
-export const MAX_PDF_PAGES = 300;
+/** More pages than any resolution has; past this the file is refused before any page is read (budget.ts). */
+export { MAX_PDF_PAGES } from './budget.ts';
 
 interface TextItem { str?: string; transform?: number[]; width?: number }
 interface PdfPageProxy {
@@ -45,6 +46,7 @@ export async function readPdfPages(pdfjs: PdfJs, bytes: Uint8Array): Promise<Pdf
     const doc = await task.promise;
     if (doc.numPages > MAX_PDF_PAGES) return { ok: false, code: 'too_many_pages', message: `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}` };
     const pages: PageText[] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
@@ -55,7 +57,9 @@ export async function readPdfPages(pdfjs: PdfJs, bytes: Uint8Array): Promise<Pdf
         if (typeof it.str !== 'string' || !t || t.length < 6) continue;
         const size = Math.hypot(t[2] ?? 0, t[3] ?? 0);
         items.push({ str: it.str, x: t[4] ?? 0, y: height - (t[5] ?? 0), width: it.width ?? 0, size });
+        chars += it.str.length;
       }
+      if (chars > MAX_TEXT_CHARS) return { ok: false, code: 'too_large', message: `the PDF holds more than ${MAX_TEXT_CHARS.toLocaleString('en')} characters of text; refused` };
       pages.push({ width, height, items });
       page.cleanup?.();
     }

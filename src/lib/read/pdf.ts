@@ -7,6 +7,8 @@ import { fail, type InputResult } from './result.ts';
 import { isPdf, readPdfPages, type PdfJs } from './pdf-pages.ts';
 import { pagesToText, textChars } from './pdf-layout.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { pdfContentBytes } from './pdf-streams.ts';
+import { MAX_PDF_CONTENT_BYTES } from './budget.ts';
 
 /** Loads pdf.js on demand (a dynamic import), so nothing is fetched until a PDF is opened. */
 export type LoadPdfJs = () => Promise<PdfJs>;
@@ -19,6 +21,11 @@ const SCANNED_CHARS_PER_PAGE = 40;
 export async function readPdf(bytes: Uint8Array, load?: LoadPdfJs): Promise<InputResult> {
   if (!isPdf(bytes)) return fail('corrupt_pdf', 'the file is named .pdf but is not a PDF (no %PDF- header)');
   if (!load) return fail('unsupported', 'opening .pdf is not available here');
+  // A decompression bomb (one page inflating to a gigabyte, or 300 pages sharing one huge stream) is refused here.
+  const inflated = await pdfContentBytes(bytes);
+  if (inflated > MAX_PDF_CONTENT_BYTES) {
+    return fail('pdf_too_large', `the PDF's pages inflate to more than ${MAX_PDF_CONTENT_BYTES / 1024 / 1024} MB of drawing instructions; refused as unsafe (a decompression bomb?)`);
+  }
   let pdfjs: PdfJs;
   try {
     pdfjs = await load();

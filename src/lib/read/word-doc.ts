@@ -10,11 +10,12 @@
  * Text", about 150 lines, and is checked against word-extractor in the tests.)
  */
 import { openCompoundFile } from './compound-file.ts';
+import { MAX_TEXT_CHARS } from './budget.ts';
 
 export type DocResult = { ok: true; text: string } | { ok: false; code: string; message: string };
 
 /** Longest main text accepted, in characters: far beyond any resolution, short of exhausting memory. */
-export const MAX_DOC_CHARS = 10_000_000;
+export const MAX_DOC_CHARS = MAX_TEXT_CHARS;
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isCompoundFile = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((x, i) => b[i] === x);
