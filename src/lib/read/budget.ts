@@ -28,7 +28,7 @@ export const MAX_OCR_PIXELS = 40_000_000;
 export const MAX_PDF_PAGES = 300;
 /** Bytes of content streams a PDF's pages may carry in total (a page's text needs a few kB). */
 export const MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024;
-/** Characters of reading text accepted from any reader. */
-export const MAX_TEXT_CHARS = 10_000_000;
+/** Characters of reading text accepted from any reader: some 600 printed pages, far beyond any resolution. */
+export const MAX_TEXT_CHARS = 2_000_000;
 /** Depth of nested elements in a web page (portals nest a few dozen); deeper pages are refused while parsing. */
 export const MAX_HTML_DEPTH = 1000;

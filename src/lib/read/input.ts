@@ -9,7 +9,7 @@ import { fail, type InputResult } from './result.ts';
 import { finishText, readLegacyBytes, readOfficeBytes } from './office.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { readPdf, type LoadPdfJs } from './pdf.ts';
-import { MAX_FILE_BYTES, MAX_INFLATED_BYTES } from './budget.ts';
+import { MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_TEXT_CHARS } from './budget.ts';
 
 export const MAX_BYTES = MAX_FILE_BYTES;
 /** A .docx whose parts would expand past this is refused before it is unpacked. */
@@ -110,7 +110,8 @@ function decodeText(b: Uint8Array): InputResult {
   const sample = b.subarray(0, 8192);
   let controls = 0;
   for (const c of sample) if (c < 9 || (c > 13 && c < 32 && c !== 27)) controls++;
-  if (controls > 0) return fail('binary', 'this is a binary file, not text (expected .txt, .md or .docx)');
+  // A NUL anywhere (not only in the sample) is a binary file: no text carries one, and it must never reach a table.
+  if (controls > 0 || b.indexOf(0) !== -1) return fail('binary', 'this is a binary file, not text (expected .txt, .md or .docx)');
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(b);
     return { ok: true, text: normalizeText(text), kind: 'text' };
@@ -127,7 +128,13 @@ export async function readInput(bytes: Uint8Array, name: string, docxToText?: Do
   const sized = bytes.length > 0 && bytes.length <= MAX_BYTES;
   let r = (sized ? await readOfficeBytes(bytes, name, decodeText) : null) ?? (await readBytes(bytes, name, docxToText, loadPdfJs));
   if (!r.ok && r.code === 'wrong_encoding') r = readLegacyBytes(bytes, r);
-  return r.ok ? finishText(r) : r;
+  if (r.ok && r.text.length > MAX_TEXT_CHARS) return tooLong(r.text.length);
+  const done = r.ok ? await finishText(r) : r;
+  return done.ok && done.text.length > MAX_TEXT_CHARS ? tooLong(done.text.length) : done;
+}
+
+function tooLong(chars: number): InputResult {
+  return fail('too_long', `the file holds ${chars.toLocaleString('en')} characters of text; the limit is ${MAX_TEXT_CHARS.toLocaleString('en')} (some 600 pages)`);
 }
 
 async function readBytes(bytes: Uint8Array, name: string, docxToText?: DocxToText, loadPdfJs?: LoadPdfJs): Promise<InputResult> {

@@ -12,8 +12,12 @@ import { normalizeText } from '../text/normalize.ts';
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCODING_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, .VnTime fonts)', vni: 'VNI (VNI-Times fonts)' };
-/** Below this share of well-formed Vietnamese syllables, a converted text is refused rather than analysed. */
-const MIN_CONVERSION_QUALITY = 0.9;
+/**
+ * Below this share of well-formed Vietnamese syllables, a converted text is refused rather than analysed. A sound
+ * legacy text converts all but its names and abbreviations (over 99% of words); one word in ten left unconverted
+ * is a damaged file, whose conversion would be read as mojibake.
+ */
+const MIN_CONVERSION_QUALITY = 0.97;
 
 /** Whether a text is an HTML page rather than plain text (by content, whatever the file is called). */
 function looksLikeHtml(text: string): boolean {
