@@ -116,6 +116,6 @@ export function docToText(bytes: Uint8Array): DocResult {
     const raw = readDocText(bytes);
     return raw.ok ? { ok: true, text: cleanWordText(raw.text) } : raw;
   } catch (e) {
-    return fail('corrupt_doc', `the .doc could not be read (${e instanceof Error ? e.message.split('\n')[0] : 'unknown error'})`);
+    return fail('corrupt_doc', `the .doc is damaged (${e instanceof Error ? e.message.split('\n')[0] : 'unknown error'})`);
   }
 }
