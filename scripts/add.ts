@@ -1,17 +1,19 @@
 /**
- * npm run add -- FILE [--source URL] [--retrieved YYYY-MM-DD] [--id ID] [--dry-run]
+ * npm run add -- FILE [--source URL] [--retrieved YYYY-MM-DD] [--id ID] [--dry-run]   |   npm run add -- --repair
  * The curator's way in for a new resolution: reads FILE (any format the reader takes), analyses it, and writes
  *   data/raw/<id>.<ext>            the file byte for byte (a text in UTF-8 is itself the text the analysis reads;
  *                                  any other file is kept as it came, with the text read from it in data/raw/<id>.txt)
  *   data/raw/<id>.source.json      where it came from, when, sha256 and bytes, completeness, how the text was read
  *   data/curated/<id>.json         every metadata value pre-filled from the parser with its evidence, unreviewed
  * and prints what to check. Refuses (exit 2, one line) a file already in data/raw, the same document as a curated
- * source in another form (src/lib/analyze/source-match.ts), a text the parser cannot name, or an id already taken. Nothing is written until everything is known; files are written to a temporary name, then
- * renamed. --dry-run prints the checklist and writes nothing.
+ * source in another form (src/lib/analyze/source-match.ts), a text the parser cannot name, or an id already taken.
+ * The file is read under the reading budget (scripts/lib/budget-run.ts). Nothing is written until everything is
+ * known; then, under a lock (a second add waits, then is refused), every file is staged and committed by rename
+ * (scripts/lib/intake.ts). --dry-run prints the checklist and writes nothing.
+ * npm run add -- --repair finishes or undoes what an interrupted add left (the next add and `data` name it).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { analyzeResolution, fatalIssue } from '../src/lib/analyze/analyze.ts';
 import { prefillCurated, reviewChecklist } from '../src/lib/analyze/prefill.ts';
@@ -20,6 +22,13 @@ import { die, readDocument } from './lib/read-document.ts';
 import { underBudget } from './lib/budget-run.ts';
 import { sameDocument } from '../src/lib/analyze/source-match.ts';
 import { DATA } from '../src/node/paths.ts';
+import { readJsonFile } from '../src/node/json.ts';
+import { leftoverProblem, releaseLock, repair, stage, takeLock } from './lib/intake.ts';
+import { isHttpUrl } from '../src/lib/text/url.ts';
+import { isIsoDate } from '../src/lib/curated/curated.ts';
+
+/** How long a second add waits for a running one before it is refused. */
+const LOCK_WAIT_MS = 30_000;
 import { loadReference, loadSourceKeys } from '../src/node/reference.ts';
 
 const TOOL = 'add';
@@ -37,20 +46,15 @@ function option(args: string[], name: string): string | null {
 /** Existing sidecars: which id already holds these bytes (as its text or as its original). */
 function alreadyHeld(sha: string): string | null {
   for (const f of readdirSync(join(DATA, 'raw')).filter((n) => n.endsWith('.source.json'))) {
-    const side = JSON.parse(readFileSync(join(DATA, 'raw', f), 'utf8')) as { id?: string; sha256?: string; original?: { sha256?: string } };
+    const side = readJsonFile(join(DATA, 'raw', f)) as { id?: string; sha256?: string; original?: { sha256?: string } };
     if (side.sha256 === sha || side.original?.sha256 === sha) return side.id ?? f;
   }
   return null;
 }
 
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--repair')) return repairCommand();
   const valued = new Set(['--source', '--retrieved', '--id']);
   const files = args.filter((a, k) => !a.startsWith('--') && !valued.has(args[k - 1] ?? ''));
   if (files.length !== 1) {
@@ -61,14 +65,20 @@ async function main(): Promise<void> {
   await underBudget(TOOL, file);
   const sourceUrl = option(args, '--source');
   const retrieved = option(args, '--retrieved');
-  if (sourceUrl !== null && !/^https?:\/\/\S+$/.test(sourceUrl)) die(TOOL, file, `--source must be an http(s) address, found «${sourceUrl}»`);
-  if (retrieved !== null && !/^\d{4}-\d{2}-\d{2}$/.test(retrieved)) die(TOOL, file, `--retrieved must be a date YYYY-MM-DD, found «${retrieved}»`);
+  if (sourceUrl !== null && !isHttpUrl(sourceUrl)) die(TOOL, file, `--source must be an http(s) address, found «${String(sourceUrl).slice(0, 80)}»`);
+  if (retrieved !== null && !isIsoDate(retrieved)) die(TOOL, file, `--retrieved must be a real date YYYY-MM-DD, found «${retrieved}»`);
+  const dry = args.includes('--dry-run');
+  const interrupted = leftoverProblem();
+  if (interrupted && !dry) die(TOOL, file, interrupted);
 
   const doc = await readDocument(TOOL, file);
-  const held = alreadyHeld(sha256(doc.bytes));
-  if (held) die(TOOL, file, `is already in data/raw as ${held} (same sha256); nothing to add`);
-  const same = sameDocument(doc.text, loadSourceKeys());
-  if (same) die(TOOL, file, `is the same document as the curated source ${same.id} in another form (content score ${same.score}); nothing to add`);
+  const notYetHeld = () => {
+    const held = alreadyHeld(sha256(doc.bytes));
+    if (held) die(TOOL, file, `is already in data/raw as ${held} (same sha256); nothing to add`);
+    const same = sameDocument(doc.text, loadSourceKeys());
+    if (same) die(TOOL, file, `is the same document as the curated source ${same.id} in another form (content score ${same.score}); nothing to add`);
+  };
+  notYetHeld();
 
   const analysis = analyzeResolution(doc.text, loadReference());
   const fatal = fatalIssue(analysis);
@@ -76,9 +86,12 @@ async function main(): Promise<void> {
   const id = option(args, '--id') ?? analysis.metadata.id;
   if (!id) die(TOOL, file, 'the parser could not read the council, number or date that make an id; hint: give one with --id <area>-<number>');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) die(TOOL, file, `the id «${id}» must be lower-case words joined by hyphens`);
-  if (existsSync(join(DATA, 'curated', `${id}.json`)) || existsSync(join(DATA, 'raw', `${id}.source.json`))) {
-    die(TOOL, file, `the id ${id} is taken (data/curated/${id}.json or data/raw/${id}.source.json exists); hint: is it the same resolution? otherwise give another with --id`);
-  }
+  const idFree = () => {
+    if (existsSync(join(DATA, 'curated', `${id}.json`)) || existsSync(join(DATA, 'raw', `${id}.source.json`))) {
+      die(TOOL, file, `the id ${id} is taken (data/curated/${id}.json or data/raw/${id}.source.json exists); hint: is it the same resolution? otherwise give another with --id`);
+    }
+  };
+  idFree();
 
   // A UTF-8 text is itself what the analysis reads; anything else is kept as received beside the text read from it.
   const ext = extname(file).toLowerCase().replace(/^\./, '') || 'txt';
@@ -112,13 +125,37 @@ async function main(): Promise<void> {
     '',
     ...reviewChecklist({ curated, unfound }, analysis),
   ];
-  if (!args.includes('--dry-run')) {
-    if (originalFile) await writeAtomically(join(DATA, 'raw', originalFile), doc.bytes);
-    await writeAtomically(join(DATA, 'raw', rawFile), rawBytes);
-    await writeAtomically(join(DATA, 'raw', `${id}.source.json`), `${JSON.stringify(sidecar, null, 2)}\n`);
-    await writeAtomically(join(DATA, 'curated', `${id}.json`), `${JSON.stringify(curated, null, 2)}\n`);
+  if (!dry) {
+    // One add at a time (a second waits up to LOCK_WAIT_MS, then is refused); what was checked before the lock is
+    // checked again under it, then every file is staged and committed by rename (scripts/lib/intake.ts).
+    const busy = await takeLock(LOCK_WAIT_MS);
+    if (busy) die(TOOL, file, busy);
+    try {
+      notYetHeld();
+      idFree();
+      const staged = stage(id);
+      if (originalFile) staged.put(join(DATA, 'raw', originalFile), doc.bytes);
+      staged.put(join(DATA, 'raw', rawFile), rawBytes);
+      staged.put(join(DATA, 'raw', `${id}.source.json`), `${JSON.stringify(sidecar, null, 2)}\n`);
+      staged.put(join(DATA, 'curated', `${id}.json`), `${JSON.stringify(curated, null, 2)}\n`);
+      staged.commit();
+    } finally {
+      releaseLock();
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** npm run add -- --repair: finishes or undoes what an interrupted add left (scripts/lib/intake.ts). */
+async function repairCommand(): Promise<void> {
+  const busy = await takeLock(0);
+  if (busy && !busy.startsWith('an interrupted')) die(TOOL, '--repair', busy);
+  try {
+    const done = repair();
+    process.stdout.write(done.length ? `${done.map((d) => `${TOOL}: ${d}`).join('\n')}\n` : `${TOOL}: nothing to repair\n`);
+  } finally {
+    releaseLock();
+  }
 }
 
 main().catch((e: unknown) => {

@@ -6,7 +6,7 @@
  * back text reuse still computing on a thread of its own, so the caller can write the other tables meanwhile.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +15,10 @@ import type { RawJob, RawResult } from './raw-worker.ts';
 import { analyzeResolution, type Analysis } from '../../src/lib/analyze/analyze.ts';
 import type { Curated } from '../../src/lib/curated/curated.ts';
 import type { PackageSource } from '../../src/lib/publish/datapackage.ts';
-import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, type ResolutionRows } from '../../src/lib/publish/rows.ts';
+import { jurisdictionRows, metadataDisagreements, resolutionRows, taxonomyRows, unlistedJurisdiction, type ResolutionRows } from '../../src/lib/publish/rows.ts';
+import { checkAgainstRaw } from '../../src/lib/curated/curated.ts';
+import { readJsonFile } from '../../src/node/json.ts';
+import { leftoverProblem } from './intake.ts';
 import type { RowOf } from '../../src/lib/publish/schema.ts';
 import { compareResolutions, unpackerOf } from '../../src/lib/reuse/similarity.ts';
 import { type PackedReuse } from '../../src/lib/reuse/pack.ts';
@@ -50,17 +53,34 @@ export interface BuiltTables {
 export const REUSE: ReuseOptions = { topK: 10, budget: 20_000, candidates: 200 };
 
 export function buildTables(): BuiltTables {
+  const interrupted = leftoverProblem();
+  if (interrupted) throw new DataError(`data: ${interrupted}`);
   const reference = loadReference();
   const curated = loadCurated();
+  /** Units the resolutions name that the reference does not list: published as unknown to it, never blocking the rest. */
+  const unlisted = new Map<string, Jurisdiction>();
+  const unlistedNotes: string[] = [];
   const analyses = curated.map((c) => {
     const bytes = readFileSync(join(DATA, 'raw', c.raw_file));
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== c.raw_sha256) {
       throw new DataError(`data/raw/${c.raw_file}: sha256 is ${sha}, data/curated/${c.id}.json expects ${c.raw_sha256}; hint: raw sources are never edited — restore the file, or review the curated file again`);
     }
-    const analysis = analyzeResolution(normalizeText(bytes.toString('utf8')), reference, { corrections: c.corrections });
+    const text = normalizeText(bytes.toString('utf8'));
+    // What the README promises: every value's evidence is in the raw text (and states the value), or nothing is published.
+    const sidecarPath = join(DATA, 'raw', `${c.id}.source.json`);
+    const sidecar = existsSync(sidecarPath) ? (readJsonFile(sidecarPath) as { source_url?: string | null }) : null;
+    const wrong = checkAgainstRaw(c, text, sidecar?.source_url ?? null);
+    if (wrong.length) throw new DataError(`data/curated/${c.id}.json: ${wrong[0]?.replace(/^curated [^:]+: /, '')}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`);
+    let analysis = analyzeResolution(text, reference, { corrections: c.corrections });
     const failed = analysis.issues.filter((i) => i.severity === 'error');
     if (failed.length) throw new DataError(`data/raw/${c.raw_file}: ${failed.map((i) => i.message).join('; ')}`);
+    const unit = unlistedJurisdiction(analysis, reference.jurisdictions, c.raw_file);
+    if (unit) {
+      unlisted.set(unit.unit.id, unit.unit);
+      unlistedNotes.push(`${c.id}: ${unit.unit.unit_type} ${unit.unit.name} is not in data/reference/local-units.csv; published as unlisted (validity and lineage unknown) — add it to the reference`);
+      analysis = { ...analysis, metadata: { ...analysis.metadata, jurisdiction_id: unit.unit.id, province_after_2025: analysis.metadata.province_after_2025 ?? unit.province_after_2025 } };
+    }
     return { curated: c, analysis };
   });
   const review = reviewIndex(loadAnnotations());
@@ -87,14 +107,14 @@ export function buildTables(): BuiltTables {
       objectives: cat('objectives'),
       funding: cat('funding'),
       supervision: cat('supervision'),
-      jurisdictions: jurisdictionRows(reference.jurisdictions),
+      jurisdictions: jurisdictionRows([...reference.jurisdictions, ...[...unlisted.values()].filter((u) => !reference.jurisdictions.some((j) => j.id === u.id))]),
       taxonomy: taxonomyRows(reference.taxonomy),
       similarity: reuse.similarity as unknown as RowOf<'similarity'>[],
       shared_passages: reuse.passages as unknown as RowOf<'shared_passages'>[],
     },
     analyses,
     sources,
-    disagreements: analyses.flatMap(({ curated: c, analysis: a }) => metadataDisagreements(c, a)),
+    disagreements: [...unlistedNotes, ...analyses.flatMap(({ curated: c, analysis: a }) => metadataDisagreements(c, a))],
   };
 }
 

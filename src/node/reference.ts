@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, DataError } from './paths.ts';
+import { readJsonFile } from './json.ts';
 import type { Reference } from '../lib/analyze/analyze.ts';
 import { validateCurated, type Curated as CuratedResolution } from '../lib/curated/curated.ts';
 import { buildJurisdictions } from '../lib/reference/jurisdictions.ts';
@@ -18,7 +19,7 @@ const read = (...p: string[]) => readFileSync(join(DATA, ...p), 'utf8');
 export function loadReference(): Reference {
   const j = buildJurisdictions(read('reference', 'sources', 'provinces-2025.csv'), read('reference', 'local-units.csv'));
   const r = parseRegister(read('reference', 'legal-documents.csv'));
-  const rawTaxonomy: unknown = JSON.parse(read('reference', 'taxonomy.json'));
+  const rawTaxonomy: unknown = readJsonFile(join(DATA, 'reference', 'taxonomy.json'));
   const problems = [...j.problems, ...r.problems, ...validateTaxonomy(rawTaxonomy)];
   if (problems.length) throw new DataError(`reference data has problems:\n- ${problems.join('\n- ')}`);
   return { jurisdictions: j.jurisdictions, register: r.documents, taxonomy: parseTaxonomy(rawTaxonomy) };
@@ -27,7 +28,7 @@ export function loadReference(): Reference {
 export function loadCurated(): CuratedResolution[] {
   const files = readdirSync(join(DATA, 'curated')).filter((f) => f.endsWith('.json')).sort();
   return files.map((f) => {
-    const json: unknown = JSON.parse(read('curated', f));
+    const json: unknown = readJsonFile(join(DATA, 'curated', f));
     const problems = validateCurated(json);
     if (problems.length) throw new DataError(`data/curated/${f}:\n- ${problems.join('\n- ')}`);
     return json as CuratedResolution;

@@ -6,6 +6,7 @@
  * is a verbatim substring outside the curator's header block, dates and numbers agree with their evidence, every
  * correction applies). Both return problems and never throw; reading files is the caller's business.
  */
+import { isHttpUrl } from '../text/url.ts';
 import { applyCorrections, correctionShapeProblems, type Correction } from './corrections.ts';
 import { levelOf } from '../reference/jurisdictions.ts';
 import { UNIT_TYPES, type Level, type UnitType } from '../reference/vocabulary.ts';
@@ -132,6 +133,7 @@ export function validateCurated(json: unknown): string[] {
     if (k === 'term' && (typeof f.value !== 'string' || parseRoman(f.value) === null)) p.push(`${at}: metadata.term must be a roman numeral`);
     if (k === 'session' && (!Number.isInteger(f.value) || (f.value as number) < 1)) p.push(`${at}: metadata.session must be a whole number ≥ 1`);
     if (k === 'number' && /\s|\*/.test(String(f.value))) p.push(`${at}: metadata.number must have no spaces or markup`);
+    if (k === 'source_url' && !isHttpUrl(f.value)) p.push(`${at}: metadata.source_url «${String(f.value).slice(0, 60)}» is not an http(s) address`);
   }
   if (p.length > 0) return p;
   return [...p, ...consistencyProblems(at, json as unknown as Curated)];

@@ -5,6 +5,7 @@
  * that is empty or not a resolution gives an error-level issue. Longer than most modules because it is one state
  * machine over the document's parts; the pieces it calls (lines, header, citations) live in their own modules.
  */
+import { isHttpUrl } from '../text/url.ts';
 import { parseLegalBasis, parseSubmission, type Citation, type Submission } from './citations.ts';
 import { findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits, levelOf, type EffectiveRule } from './header.ts';
 import { type Level, type UnitType } from '../reference/vocabulary.ts';
@@ -358,7 +359,10 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
 
   // Metadata.
   const frontmatter = lines.filter((_, k) => frame[k] === 'frontmatter').map((l) => l.raw);
-  const sourceUrl = frontmatter.map((l) => /^source_url:\s*(\S+)/.exec(l)?.[1]).find(Boolean) ?? null;
+  const declaredUrl = frontmatter.map((l) => /^source_url:\s*(\S+)/.exec(l)?.[1]).find(Boolean) ?? null;
+  // Only an http(s) address is a source; anything else (javascript:, data:) is dropped and said.
+  const sourceUrl = declaredUrl !== null && isHttpUrl(declaredUrl) ? declaredUrl : null;
+  if (declaredUrl !== null && sourceUrl === null) issues.push({ code: 'source_url_refused', severity: 'warning', message: `the front matter's source_url «${declaredUrl.slice(0, 60)}» is not an http(s) address; it is ignored` });
   const catalogue = readCatalogue(lines.filter((_, k) => frame[k] === 'catalogue').map((l) => l.raw));
   const headerText = headerBlocks.map((b) => b.text).join('\n');
   const catalogueFields: string[] = [];
