@@ -102,8 +102,10 @@ async function parquetFromCsv(con: DuckDBConnection, name: TableName, csvPath: s
   const columns = t.fields.map((f) => `${ident(f.name)} ${SQL_TYPES[f.type]}${f.required ? ' NOT NULL' : ''}`);
   // Lists arrive as their ';'-joined cell; an empty cell is an empty list (lists are always required).
   const csvTypes = t.fields.map((f) => `${sqlString(f.name)}: '${f.type === 'string[]' ? 'VARCHAR' : SQL_TYPES[f.type]}'`);
+  // A text cell the CSV neutralised against spreadsheet formulas (csv.ts: a leading apostrophe) gets its value back.
+  const restored = (c: string) => `CASE WHEN starts_with(${c}, '''') THEN substr(${c}, 2) ELSE ${c} END`;
   const select = t.fields.map((f) =>
-    f.type === 'string[]' ? `coalesce(string_split(${ident(f.name)}, ${sqlString(LIST_SEPARATOR)}), []::VARCHAR[])` : ident(f.name),
+    f.type === 'string[]' ? `coalesce(string_split(${restored(ident(f.name))}, ${sqlString(LIST_SEPARATOR)}), []::VARCHAR[])` : f.type === 'string' ? restored(ident(f.name)) : ident(f.name),
   );
   const tmp = `${parquetPath}.tmp-${process.pid}`;
   try {

@@ -25,17 +25,27 @@ export function columnsOf(tableName: TableName): string[] {
   return tableOf(tableName).fields.map((f) => f.name);
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a
+ * leading apostrophe, and so does one that starts with an apostrophe, so that the mark can always be taken off
+ * again (parseCsv and the Parquet conversion do): the CSV files only; Parquet and JSON keep the value as it is.
+ */
+export const FORMULA_START = /^[=+\-@\t\r']/;
+export const neutraliseFormula = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
+/** The inverse of neutraliseFormula. */
+export const restoreFormula = (s: string): string => (s.startsWith("'") ? s.slice(1) : s);
+
 /** A cell's text before CSV quoting (also the form examples take in the data dictionary). */
 export function formatCell(field: FieldDecl, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (field.type === 'string[]') return (value as readonly string[]).join(LIST_SEPARATOR);
+  if (field.type === 'string[]') return neutraliseFormula((value as readonly string[]).join(LIST_SEPARATOR));
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  return field.type === 'string' ? neutraliseFormula(String(value)) : String(value);
 }
 
 /** A cell's text → the declared type's value, or a message tail saying why it does not fit. */
 function parseCell(field: FieldDecl, text: string): { value: unknown } | { problem: string } {
-  if (field.type === 'string[]') return { value: text === '' ? [] : text.split(LIST_SEPARATOR) };
+  if (field.type === 'string[]') return { value: text === '' ? [] : restoreFormula(text).split(LIST_SEPARATOR) };
   if (text === '') return { value: null };
   switch (field.type) {
     case 'integer':
@@ -46,6 +56,8 @@ function parseCell(field: FieldDecl, text: string): { value: unknown } | { probl
       if (text === 'true') return { value: true };
       if (text === 'false') return { value: false };
       return { problem: `must be true or false, found '${text}'` };
+    case 'string':
+      return { value: restoreFormula(text) };
     default:
       return { value: text };
   }

@@ -56,14 +56,14 @@ function isNfc(s: string): boolean {
   return true;
 }
 
-/** Control characters that never reach a published cell (a NUL, a bell, C1 controls); line breaks and tabs may. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Control characters that never reach a published cell (a NUL, a bell, C1 controls); line breaks (LF, CR) and tabs may. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 function stringProblem(s: string, what: string): string | null {
   if (s === '') return `${what} is an empty string; write null when there is no value`;
   if (!isWellFormed(s)) return `${what} contains a lone surrogate (malformed Unicode)`;
   if (!isNfc(s)) return `${what} is not NFC-normalised; normalise text at the boundary`;
-  if (CONTROL.test(s)) return `${what} contains a control character (U+${(s.match(CONTROL)?.[0] ?? '').charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}); only line breaks and tabs may appear in text`;
+  if (CONTROL.test(s)) return `${what} contains a control character (U+${(s.match(CONTROL)?.[0] ?? '').charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}); only line breaks (LF, CR) and tabs may appear in text`;
   return null;
 }
 
