@@ -54,7 +54,7 @@ export const REUSE: ReuseOptions = { topK: 10, budget: 20_000, candidates: 200 }
 
 export function buildTables(): BuiltTables {
   const interrupted = leftoverProblem();
-  if (interrupted) throw new DataError(`data: ${interrupted}`);
+  if (interrupted) throw new DataError(interrupted);
   const reference = loadReference();
   const curated = loadCurated();
   /** Units the resolutions name that the reference does not list: published as unknown to it, never blocking the rest. */

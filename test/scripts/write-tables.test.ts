@@ -197,6 +197,20 @@ describe('writeTables', () => {
     }
   });
 
+  it('neutralises formula-looking cells in the CSV file only: an apostrophe in CSV, the value itself in Parquet', async () => {
+    const formulas = ['=HYPERLINK("https://example.org","bấm")', '@SUM(1+1)', '+1', "'đã có dấu"];
+    const provisions = SAMPLE.provisions.map((p, i) => ({ ...p, heading: formulas[i % formulas.length] ?? null }));
+    const out = await tempDir();
+    await writeTables(out, { provisions }, { version: '0.1.0', sources: SOURCES });
+    const csv = await readFile(join(out, 'provisions.csv'), 'utf8');
+    expect(csv).toContain(`,"'=HYPERLINK(""https://example.org"",""bấm"")",`);
+    expect(csv).toContain(",'@SUM(1+1),");
+    expect(csv).toContain(",''đã có dấu,");
+    expect(csv).not.toMatch(/,[=@+]/);
+    const fromParquet = await parquetReadObjects({ file: toArrayBuffer(await readFile(join(out, 'provisions.parquet'))), compressors });
+    expect(fromParquet.map((r) => r.heading).sort()).toEqual(provisions.map((p) => p.heading).sort());
+  });
+
   it('refuses invalid rows before writing anything, naming table, row and column', async () => {
     const out = await tempDir();
     const bad = { ...SAMPLE, resolutions: [SAMPLE.resolutions[0], { ...SAMPLE.resolutions[1]!, session: 'mười ba' }] };
