@@ -7,7 +7,7 @@
 import { applyCorrections, toSourceSpan, type Correction, type CorrectionResult, type Edit } from '../curated/corrections.ts';
 import { applyCorrectionsLocated } from '../curated/correction-locate.ts';
 import type { Citation } from '../parse/citations.ts';
-import { classifyDocument, type Label, type ProvisionInput } from '../classify/measures.ts';
+import { classifyDocument, placedUnder, type Label, type ProvisionInput } from '../classify/measures.ts';
 import { extractFunding, type FundingMention } from '../extract/funding.ts';
 import { levelOf } from '../parse/header.ts';
 import { resolutionId } from '../reference/ids.ts';
@@ -61,8 +61,11 @@ export interface LegalBasis {
 }
 
 export interface AnalysedProvision extends Provision {
+  /** The classifier's measure codes (M…, X…) from the provision's own words. */
   measures: string[];
   labels: Label[];
+  /** The measure codes of the nearest enclosing provision that has any: the heading it sits under, not a code of its own. */
+  placed_under: string[];
 }
 
 export interface Analysis {
@@ -127,11 +130,12 @@ export function analyzeResolution(source: string, reference: Reference, options:
 
   const inputs: ProvisionInput[] = parsed.provisions.map((p) => ({ id: p.id, text: p.text, heading: p.heading, parentId: p.parent }));
   const labels = classifyDocument(inputs, reference.taxonomy);
+  const under = placedUnder(inputs, labels);
   const provisions: AnalysedProvision[] = parsed.provisions.map((p) => {
     const ls = labels.get(p.id) ?? [];
     const codes = [...new Set(ls.map((l) => l.code))].filter((c) => /^[MX]\d$/.test(c)).sort();
     const span = toSourceSpan(corrected.edits, p.start, p.end);
-    return { ...p, start: span.start, end: span.end, measures: codes, labels: ls };
+    return { ...p, start: span.start, end: span.end, measures: codes, labels: ls, placed_under: under.get(p.id) ?? [] };
   });
   const objectives = inputs.flatMap((p) => extractObjectives(p));
   const funding = inputs.flatMap((p) => extractFunding(p));
