@@ -35,10 +35,14 @@ const v = <T>(f: { value: T | null } | undefined): T | null => (f ? f.value : nu
 export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<string>> = new Map()): ResolutionRows {
   const id = c.id;
   const m = c.metadata;
-  // The reviewed layer wins: where the reviewer coded a provision, its codes are the reviewer's.
+  // The reviewed layer wins: a leaf the reviewer coded shows the reviewer's codes. A provision with sub-provisions
+  // was reviewed as the union of its parts (data/curated/ANNOTATIONS.md), so there review only takes away: a code
+  // the reviewer rejected is never shown, and the parts' codes are not added to it (they are counted in the parts).
+  const hasParts = new Set(a.provisions.map((p) => p.parent).filter((x): x is string => x !== null));
   const shown = new Map(a.provisions.map((p) => {
     const reviewed = review.get(`${id}#${p.id}`);
-    return [p.id, reviewed ? MEASURE_CODES.filter((code) => reviewed.has(code)) : p.measures];
+    if (!reviewed) return [p.id, p.measures];
+    return [p.id, hasParts.has(p.id) ? p.measures.filter((code) => reviewed.has(code)) : MEASURE_CODES.filter((code) => reviewed.has(code))];
   }));
   const measureCodes = new Set([...shown.values()].flat());
   const supervises = a.supervision.some((s) => s.role === 'supervises');

@@ -187,7 +187,7 @@ export const TABLES = [
       { name: 'n_chars', type: 'integer', required: true, example: 217, minimum: 0,
         description: 'Length of text in characters (UTF-16 code units), 0 when text is null.' },
       { name: 'measures', type: 'string[]', required: true, example: ['M1'],
-        description: 'Measure codes of the provision (taxonomy.code, details in provision_measures), in taxonomy order; the reviewer\'s codes where data/curated/annotations.csv reviews the provision (a rejected code is never here), else the rules\'; empty when none.' },
+        description: 'Measure codes of the provision (taxonomy.code, details in provision_measures), in taxonomy order. Where data/curated/annotations.csv reviews the provision the reviewed answer wins: a provision without sub-provisions shows the reviewer\'s codes; one with sub-provisions (reviewed as the union of its parts) shows the rules\' codes the reviewer confirmed. A rejected code is never here. Elsewhere the rules\' codes; empty when none.' },
       { name: 'placed_under', type: 'string[]', required: true, example: ['M3'],
         description: 'Measure codes of the nearest enclosing article or clause that has any: the measure heading the provision sits under. A place, not a finding: the provision\'s own codes are in measures. Empty when none.' },
     ],
