@@ -29,8 +29,6 @@ export interface TaxonomyRule {
   with?: string[];
   /** … and none of these in that segment. */
   none?: string[];
-  /** Applies to a provision's heading only (a heading names what its points are about). */
-  heading_only?: boolean;
 }
 
 export interface TaxonomyEntry {
@@ -104,7 +102,7 @@ export function validateTaxonomy(raw: unknown): string[] {
       if (!isStr(r.id) || !r.id.startsWith(`${code}.`)) problems.push(`${rat}.id: expected "${code}.<slug>", found ${JSON.stringify(r.id)}`);
       else if (ruleIds.has(r.id)) problems.push(`${rat}.id: "${r.id}" is used twice; hint: labels cite rule ids, keep them unique and stable`);
       else ruleIds.add(r.id);
-      if (r.heading_only !== undefined && typeof r.heading_only !== 'boolean') problems.push(`${rat}.heading_only: expected true or false`);
+      if (r.heading_only !== undefined) problems.push(`${rat}.heading_only: no longer read; hint: headings place, they do not code (remove the rule or make it a text rule)`);
       for (const f of ['any', 'all', 'with', 'none'] as const) {
         const list = r[f];
         if (list === undefined && f !== 'any') continue;
