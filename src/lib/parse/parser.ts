@@ -8,7 +8,7 @@
 import { parseLegalBasis, parseSubmission, type Citation, type Submission } from './citations.ts';
 import { findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits, levelOf, type EffectiveRule } from './header.ts';
 import { type Level, type UnitType } from '../reference/vocabulary.ts';
-import { catalogueDate, CATALOGUE_KEYS, readCatalogue } from '../read/catalogue.ts';
+import { catalogueDate, catalogueRow, readCatalogue } from '../read/catalogue.ts';
 import { isDecisionMarker, isProposal, proposer, startsEnactment } from './enactment.ts';
 import { furnitureLines } from '../text/furniture.ts';
 import { groupBlocks, splitLines, type Block, type Line } from '../text/lines.ts';
@@ -132,8 +132,7 @@ export function frameRoles(lines: Line[]): (SpanRole | null)[] {
 }
 
 function isCatalogueLine(raw: string): boolean {
-  const s = raw.trim();
-  return CATALOGUE_KEYS.some((k) => s.startsWith(`| ${k} |`) || s.startsWith(`${k}: `));
+  return catalogueRow(raw) !== null;
 }
 
 /** Join rule for a capitalised line with no blank line before it. */
