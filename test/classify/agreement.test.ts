@@ -69,12 +69,15 @@ describe('computeAgreement', () => {
 });
 
 describe('labelledFrom', () => {
-  it('takes the measures from provisions and the inherited codes from provision_measures', () => {
+  it('takes the rules\' own codes from provision_measures, not the reviewed answer in provisions.measures', () => {
     const l = labelledFrom(
-      [{ resolution_id: R, provision_id: 'dieu-1.khoan-1', measures: ['M1', 'M3'], heading: null, text: 'x' }],
+      // provisions.measures shows the reviewer's answer (M2 added, M3 rejected): agreement must not score it.
+      [{ resolution_id: R, provision_id: 'dieu-1.khoan-1', measures: ['M1', 'M2'], heading: null, text: 'x' }],
       [
         { resolution_id: R, provision_id: 'dieu-1.khoan-1', code: 'M1', via: 'text' },
         { resolution_id: R, provision_id: 'dieu-1.khoan-1', code: 'M3', via: 'inherited' },
+        { resolution_id: R, provision_id: 'dieu-1.khoan-1', code: 'M2', via: 'review' },
+        { resolution_id: R, provision_id: 'dieu-1.khoan-1', code: 'P-doi-thoai', via: 'text' },
         { resolution_id: R, provision_id: 'dieu-1', code: 'M3', via: 'inherited' },
       ],
     );

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyDocument, classifyProvision, type Label, type ProvisionInput } from '../../src/lib/classify/measures.ts';
+import { classifyDocument, classifyProvision, placedUnder, type Label, type ProvisionInput } from '../../src/lib/classify/measures.ts';
 import { compilePhrase, findAll, foldWithMap, parseTaxonomy, validateTaxonomy } from '../../src/lib/reference/taxonomy.ts';
 import { foldVi, squash } from '../../src/lib/text/normalize.ts';
 import { ROOT_URL } from '../../src/node/paths.ts';
@@ -176,11 +176,10 @@ describe('taxonomy', () => {
     expect(taxonomy.entries.map((e) => e.code).slice(0, 7)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'X1', 'X2']);
   });
 
-  it('gives every measure a heading rule and a text rule', () => {
-    for (const e of taxonomy.entries.filter((x) => x.kind !== 'practice')) {
-      expect(e.rules.some((r) => r.heading_only), e.code).toBe(true);
-      expect(e.rules.some((r) => !r.heading_only), e.code).toBe(true);
-    }
+  it('gives every measure trigger rules, and names the objects: democracy and the other fields that win over it', () => {
+    for (const e of taxonomy.entries.filter((x) => x.kind !== 'practice')) expect(e.rules.length, e.code).toBeGreaterThan(0);
+    expect(taxonomy.objects?.democracy).toContain('dan chu');
+    expect(taxonomy.objects?.other_fields.map((f) => f.id)).toEqual(expect.arrayContaining(['fire', 'exams', 'religion', 'budget', 'own-act']));
   });
 
   it('reports every problem of a broken taxonomy, with a hint', () => {
@@ -250,12 +249,15 @@ const MEASURE_CLAUSES: [string, ProvisionInput[], string, string][] = [
   ['Linh Sơn', LINH_SON, 'dieu-1.khoan-2-6', 'X1'],
 ];
 
-describe('measure clauses by heading', () => {
+describe('measure clauses by their own words', () => {
   it.each(MEASURE_CLAUSES)('%s %s → %s', (_, ps, id, code) => {
-    const labels = own(ps, id);
-    expect(codes(labels, 'heading')).toEqual([code]);
-    expect(codes(labels).filter((c) => /^[MX]\d$/.test(c))).toEqual([code]);
-    expect(labels[0]?.rule).toBe(`${code}.heading`);
+    const labels = inDoc(ps, id);
+    const measures = labels.filter((l) => /^[MX]\d$/.test(l.code));
+    // Hải Phòng 2.2 trains the Boards' members too: X2 beside M1 (issue 16: members as trainees included).
+    expect(measures.map((l) => l.code).filter((c) => !(ps === HAI_PHONG && id === 'dieu-2.khoan-2' && c === 'X2'))).toEqual([code]);
+    const l = measures[0] as Label;
+    expect(l.rule.startsWith(`${code}.`)).toBe(true);
+    if (code !== 'X2') expect(l.object, `${id}: an object is recorded`).toBeTruthy();
   });
 
   it('gives articles and the clauses that only announce the measures no label', () => {
@@ -269,7 +271,7 @@ describe('measure clauses without a heading, by text', () => {
   it('Lạng Sơn 4.6 (reporting, inspection, handling violations) → X1', () => {
     const labels = own(LANG_SON, 'dieu-4.khoan-6');
     expect(codes(labels, 'text')).toEqual(['M4', 'X1']);
-    expect(labels.find((l) => l.code === 'X1')?.matched).toEqual(['hướng dẫn, kiểm tra']);
+    expect(labels.find((l) => l.code === 'X1')).toMatchObject({ matched: ['kiểm tra'], object: 'dân chủ', object_from: 'text' });
   });
 
   it('Hải Phòng 2.4 (funding for Front supervision and for the boards) → X2 only', () => {
@@ -278,50 +280,60 @@ describe('measure clauses without a heading, by text', () => {
     expect(labels[0]?.matched).toEqual(['Ban Thanh tra nhân dân', 'Ban Giám sát đầu tư']);
   });
 
-  it('Hải Phòng 2.5, whose intro line ends in a period (no heading from the parser) → M5 by text; as a heading → M5 by heading', () => {
+  it('Hải Phòng 2.5, whose intro line ends in a period (no heading from the parser) → M5 by text, heading or not', () => {
     const p = HAI_PHONG.find((x) => x.id === 'dieu-2.khoan-5') as ProvisionInput;
     expect(p.heading).toBeNull();
     expect(codes(classifyProvision(p, taxonomy), 'text')).toContain('M5');
     const asHeading = { ...p, heading: p.text.replace(/\.$/, '') };
-    expect(codes(classifyProvision(asHeading, taxonomy), 'heading')).toEqual(['M5']);
+    expect(codes(classifyProvision(asHeading, taxonomy)).filter((c) => /^[MX]/.test(c))).toEqual(['M5']);
+  });
+
+  it('an article heading printed apart from its text is the provision\'s own words (via heading)', () => {
+    const p = P('dieu-9', null, 'Khen thưởng trong thực hiện dân chủ ở cơ sở', 'Thực hiện theo quy định.');
+    expect(classifyProvision(p, taxonomy)).toMatchObject([{ code: 'M4', via: 'heading', object_from: 'text' }]);
   });
 });
 
 describe('points: what the text is about, not what it mentions', () => {
-  it('Sơn La 5.đ (a reporting regime, under the ICT clause) → X1 by text, M5 inherited', () => {
+  it('Sơn La 5.đ (a reporting regime, under the ICT clause) → X1 by text, placed under M5 but not coded M5', () => {
     const labels = inDoc(SON_LA, 'dieu-1.khoan-5.diem-dd');
     expect(labels.find((l) => l.code === 'X1')).toMatchObject({ via: 'text', rule: 'X1.bao-cao', matched: ['chế độ báo cáo'] });
-    expect(labels.find((l) => l.code === 'M5')).toMatchObject({ via: 'inherited', from: 'dieu-1.khoan-5', rule: 'M5.heading' });
+    expect(codes(labels)).not.toContain('M5');
+    expect(placedUnder(SON_LA, classifyDocument(SON_LA, taxonomy)).get('dieu-1.khoan-5.diem-dd')).toEqual(['M5']);
   });
 
-  it('An Phú 3.c and Linh Sơn 2.3.c (the boards, under the leaders clause) → X2 by text', () => {
+  it('An Phú 3.c and Linh Sơn 2.3.c (the boards, under the leaders clause) → X2 by text, not M3', () => {
     expect(own(AN_PHU, 'dieu-1.khoan-3.diem-c').find((l) => l.code === 'X2')).toMatchObject({ via: 'text', rule: 'X2.ban' });
     expect(own(LINH_SON, 'dieu-1.khoan-2-3.diem-c').find((l) => l.code === 'X2')).toMatchObject({ via: 'text', rule: 'X2.ban' });
-    expect(codes(inDoc(AN_PHU, 'dieu-1.khoan-3.diem-c'), 'inherited')).toEqual(['M3']);
+    expect(codes(inDoc(AN_PHU, 'dieu-1.khoan-3.diem-c'))).toEqual(['X2']);
   });
 
-  it('Hải Phòng 2.3.b (funding and premises for the boards) → X2 by text', () => {
-    expect(codes(own(HAI_PHONG, 'dieu-2.khoan-3.diem-b'))).toEqual(['X2']);
+  it('Hải Phòng 2.3.b (funding and premises for the boards) → M5 (Điều 8 khoản 5: other necessary conditions) and X2', () => {
+    expect(codes(own(HAI_PHONG, 'dieu-2.khoan-3.diem-b'))).toEqual(['M5', 'X2']);
   });
 
-  it('a training sentence that lists ICT skills or board members is M1, not M5 or X2', () => {
+  it('a training sentence that lists ICT skills is M1, not M5; one that trains the boards\' members is M1 and X2', () => {
     for (const [ps, id] of [[LANG_SON, 'dieu-4.khoan-1.diem-b'], [SON_LA, 'dieu-1.khoan-1.diem-a'], [AN_PHU, 'dieu-1.khoan-1.diem-a'], [HAI_PHONG, 'dieu-2.khoan-2']] as const) {
       const c = codes(own(ps, id));
       expect(c, id).toContain('M1');
       expect(c, id).not.toContain('M5');
-      expect(c, id).not.toContain('X2');
     }
+    expect(codes(own(LANG_SON, 'dieu-4.khoan-1.diem-b'))).toContain('X2');
   });
 
-  it('training in ICT under the ICT clause is M1 by text and keeps M5 by inheritance', () => {
+  it('training in ICT under the ICT clause is M1 by text only: the clause places it, it does not code it', () => {
     for (const [ps, id] of [[SON_LA, 'dieu-1.khoan-5.diem-c'], [LINH_SON, 'dieu-1.khoan-2-5.diem-b']] as const) {
       const labels = inDoc(ps, id);
-      expect(labels.map((l) => `${l.code}/${l.via}`), id).toEqual(['M1/text', 'M5/inherited']);
+      expect(labels.map((l) => `${l.code}/${l.via}`), id).toEqual(['M1/text']);
+      expect(placedUnder(ps, classifyDocument(ps, taxonomy)).get(id), id).toEqual(['M5']);
     }
   });
 
-  it('applying ICT to communication (Hải Phòng 2.1.b) is M2 and M5: no training in the sentence', () => {
-    expect(codes(own(HAI_PHONG, 'dieu-2.khoan-1.diem-b'), 'text')).toEqual(['M2', 'M5', 'P-chuyen-doi-so']);
+  it('applying ICT to communication (Hải Phòng 2.1.b) is M2 and M5, the object read in the clause\'s heading', () => {
+    expect(codes(own(HAI_PHONG, 'dieu-2.khoan-1.diem-b'), 'text')).toEqual(['P-chuyen-doi-so']);
+    const labels = inDoc(HAI_PHONG, 'dieu-2.khoan-1.diem-b');
+    expect(codes(labels)).toEqual(['M2', 'M5', 'P-chuyen-doi-so']);
+    expect(labels[0]).toMatchObject({ object_from: 'heading', object_in: 'dieu-2.khoan-1' });
   });
 
   it('citizens\' right to "kiểm tra, giám sát" is not the authorities\' inspection (Sơn La 3.c vs 3.d)', () => {
@@ -337,8 +349,8 @@ describe('points: what the text is about, not what it mentions', () => {
     expect(codes(own(AN_PHU, 'dieu-1.khoan-3.diem-e'))).not.toContain('X1');
   });
 
-  it('evaluation criteria in the rewards clause are M3 (Hải Phòng 2.7.b)', () => {
-    expect(codes(inDoc(HAI_PHONG, 'dieu-2.khoan-7.diem-b'))).toEqual(['M3', 'P-cai-cach-hanh-chinh', 'M4']);
+  it('evaluation criteria in the rewards clause are M3, not M4 (Hải Phòng 2.7.b)', () => {
+    expect(codes(inDoc(HAI_PHONG, 'dieu-2.khoan-7.diem-b'))).toEqual(['M3', 'P-cai-cach-hanh-chinh']);
   });
 
   it('tags practices: QR codes and citizen reception (Lạng Sơn 4.5.d), law contests, dialogue', () => {
@@ -355,18 +367,23 @@ describe('points: what the text is about, not what it mentions', () => {
 });
 
 describe('labels are explainable', () => {
-  it('say which rule of their own code matched, and the words as printed', () => {
+  it('say which rule of their own code matched, the trigger and the object as printed, and where the object is', () => {
     const ruleCode = new Map(taxonomy.entries.flatMap((e) => e.rules.map((r) => [r.id, e.code] as const)));
+    const practice = new Set(taxonomy.entries.filter((e) => e.kind === 'practice').map((e) => e.code));
     for (const [, ps] of SEEDS) {
       const byId = new Map(ps.map((p) => [p.id, p]));
+      const words = (id: string) => squash(`${byId.get(id)?.heading ?? ''}\n${byId.get(id)?.text ?? ''}`);
       for (const [id, labels] of classifyDocument(ps, taxonomy)) {
         for (const l of labels) {
           expect(ruleCode.get(l.rule), `${id} ${l.rule}`).toBe(l.code);
           expect(l.matched.length, `${id} ${l.code}`).toBeGreaterThan(0);
-          const source = byId.get(l.via === 'inherited' ? (l.from as string) : id) as ProvisionInput;
-          const where = l.via === 'text' ? source.text : l.via === 'heading' ? source.heading : `${source.heading ?? ''}\n${source.text}`;
-          for (const w of l.matched) expect(squash(where ?? ''), `${id} ${l.code}`).toContain(w);
-          expect(l.from === null).toBe(l.via !== 'inherited');
+          if (l.object_from === null || l.object_from === 'text') for (const w of l.matched) expect(words(id), `${id} ${l.code}`).toContain(w);
+          if (practice.has(l.code)) expect(l.object, `${id} ${l.code}`).toBeNull();
+          if (l.object !== null) {
+            expect(l.object_in, `${id} ${l.code}`).not.toBeNull();
+            expect(words(l.object_in as string), `${id} ${l.code}`).toContain(l.object.split('; ')[0]);
+            expect(l.object_in === id).toBe(l.object_from === 'text');
+          }
         }
       }
     }
@@ -381,23 +398,54 @@ describe('labels are explainable', () => {
 });
 
 describe('classifyDocument', () => {
-  it('passes a measure clause\'s code down to its points, once per code, own labels first', () => {
+  it('never passes a measure clause\'s code down: points keep their own codes, the clause places them', () => {
     const m = classifyDocument(LANG_SON, taxonomy);
-    expect(m.get('dieu-4.khoan-1.diem-a')).toEqual([
-      { code: 'M1', via: 'inherited', rule: 'M1.heading', matched: ['Bồi dưỡng', 'nâng cao năng lực chuyên môn'], from: 'dieu-4.khoan-1' },
-    ]);
+    expect(codes(m.get('dieu-4.khoan-1.diem-a') ?? [])).toEqual(['M1']);
+    expect(m.get('dieu-4.khoan-1.diem-a')?.[0]).toMatchObject({ via: 'text', rule: 'M1.chuyen-mon', matched: ['nâng cao năng lực'], object: 'dân chủ', object_from: 'text' });
     expect(codes(m.get('dieu-4.khoan-7.diem-a') ?? [])).toEqual(['X2']);
-    expect(m.get('dieu-4.khoan-7.diem-a')?.[0]?.via).toBe('text');
-    expect(codes(m.get('dieu-4.khoan-3.diem-a') ?? [])).toEqual(['M3', 'P-cong-khai']);
+    expect(codes(m.get('dieu-4.khoan-3.diem-a') ?? [])).toEqual(['P-cong-khai']);
+    expect(placedUnder(LANG_SON, m).get('dieu-4.khoan-3.diem-a')).toEqual(['M3']);
+    expect(placedUnder(LANG_SON, m).get('dieu-4.khoan-3')).toEqual([]);
   });
 
-  it('passes the code of a heading-less intro (Hải Phòng 2.5) to a point without its own measure words', () => {
-    // Constructed child: Hải Phòng 2.5's points all name ICT themselves, so a neutral point shows the rule.
-    const parent = HAI_PHONG.find((x) => x.id === 'dieu-2.khoan-5') as ProvisionInput;
-    const child = P('dieu-2.khoan-5.diem-x', 'dieu-2.khoan-5', null, 'Thực hiện theo quy định.');
-    expect(classifyDocument([parent, child], taxonomy).get(child.id)).toMatchObject([{ code: 'M5', via: 'inherited', from: 'dieu-2.khoan-5' }]);
-    // A point with no children under a heading-less clause keeps only its own labels.
-    expect(classifyDocument([LANG_SON[0] as ProvisionInput, child], taxonomy).get(child.id)).toEqual([]);
+  it('reads the object in the enclosing heading when the point\'s own words name none (Sơn La 4: "Khen thưởng, kỷ luật")', () => {
+    expect(inDoc(SON_LA, 'dieu-1.khoan-4')).toMatchObject([{ code: 'M4', object_from: 'article', object_in: 'dieu-1' }]);
+    expect(own(SON_LA, 'dieu-1.khoan-4')).toEqual([]);
+  });
+
+  it('lets an explicit object from another field win over the heading\'s (fire safety, exams, the resolution\'s own publicity)', () => {
+    const clause = P('dieu-2.khoan-2', 'dieu-2', null, 'Tăng cường công tác thông tin, tuyên truyền về thực hiện dân chủ ở cơ sở, gồm:');
+    for (const text of [
+      'Tổ chức tuyên truyền, phổ biến nội dung của Nghị quyết đến cán bộ và Nhân dân.',
+      'Tuyên truyền, phổ biến kiến thức về phòng cháy, chữa cháy.',
+      'Chi khen thưởng các kỳ thi chọn học sinh giỏi.',
+      'Tập huấn, bồi dưỡng cho cán bộ làm công tác tín ngưỡng, tôn giáo.',
+    ]) {
+      expect(codes(classifyDocument([clause, P('x', 'dieu-2.khoan-2', null, text)], taxonomy).get('x') ?? []), text).toEqual([]);
+    }
+    expect(codes(classifyDocument([clause, P('x', 'dieu-2.khoan-2', null, 'Đẩy mạnh tuyên truyền trên báo, đài.')], taxonomy).get('x') ?? [])).toEqual(['M2']);
+  });
+
+  it('reads sense, not spelling: names of bodies and money called bồi dưỡng do not trigger', () => {
+    const ctx = P('dieu-1', null, 'Các biện pháp bảo đảm thực hiện dân chủ ở cơ sở', 'Các biện pháp bảo đảm thực hiện dân chủ ở cơ sở');
+    const of = (text: string) => codes(classifyDocument([ctx, P('x', 'dieu-1', null, text)], taxonomy).get('x') ?? []);
+    expect(of('Thường trực Hội đồng Thi đua - Khen thưởng tỉnh tham mưu.')).toEqual([]);
+    expect(of('Mức chi bồi dưỡng cho người làm nhiệm vụ tiếp công dân.')).not.toContain('M1');
+    expect(of('Bồi dưỡng nghiệp vụ cho tuyên truyền viên pháp luật ở cơ sở.')).toEqual(['M1']);
+  });
+
+  it('gives no measure under a heading whose role carries none (scope, rights, lists of what is disclosed)', () => {
+    const art = P('dieu-5', null, 'Quyền của công dân trong thực hiện dân chủ ở cơ sở', 'Quyền của công dân trong thực hiện dân chủ ở cơ sở');
+    const point = P('dieu-5.khoan-3', 'dieu-5', null, 'Kiểm tra, giám sát việc thực hiện dân chủ ở cơ sở; được khen thưởng.');
+    expect(classifyDocument([art, point], taxonomy).get('dieu-5.khoan-3')).toEqual([]);
+    const measures = { ...art, heading: 'Nội dung các biện pháp bảo đảm thực hiện dân chủ ở cơ sở', text: '' };
+    expect(codes(classifyDocument([measures, point], taxonomy).get('dieu-5.khoan-3') ?? [])).toEqual(['M4', 'X1']);
+  });
+
+  it('counts the Fatherland Front\'s supervision and social criticism as X1, a Board\'s own work as X2 only', () => {
+    const of = (heading: string, text: string) => codes(classifyDocument([P('a', null, heading, heading), P('x', 'a', null, text)], taxonomy).get('x') ?? []);
+    expect(of('Trách nhiệm của Ủy ban Mặt trận Tổ quốc Việt Nam các cấp', 'Giám sát, phản biện xã hội đối với việc thực hiện dân chủ ở cơ sở.')).toEqual(['X1', 'P-giam-sat-phan-bien']);
+    expect(of('Nhiệm vụ, quyền hạn của Ban Thanh tra nhân dân', 'Kiểm tra việc thực hiện dân chủ ở cơ sở.')).toEqual(['X2']);
   });
 
   it('does not depend on order, document or position: reversed input with other ids gives the same labels', () => {
@@ -405,17 +453,17 @@ describe('classifyDocument', () => {
     const renamed = [...HAI_PHONG].reverse().map((p) => ({ ...p, id: `x/${p.id}`, parentId: p.parentId && `x/${p.parentId}` }));
     const other = classifyDocument(renamed, taxonomy);
     for (const [id, labels] of base) {
-      expect(other.get(`x/${id}`)?.map((l) => ({ ...l, from: l.from?.replace(/^x\//, '') ?? null })), id).toEqual(labels);
+      expect(other.get(`x/${id}`)?.map((l) => ({ ...l, object_in: l.object_in?.replace(/^x\//, '') ?? null })), id).toEqual(labels);
     }
   });
 
   it('stops at a missing parent and at a cycle', () => {
     const a = P('a', 'b', null, 'Tăng cường công tác kiểm tra, giám sát việc thực hiện dân chủ ở cơ sở');
     const b = P('b', 'a', 'Khen thưởng, kỷ luật', 'Khen thưởng, kỷ luật');
-    const m = classifyDocument([a, b, P('c', 'nowhere', null, 'Thực hiện.')], taxonomy);
-    expect(codes(m.get('a') ?? [])).toEqual(['X1', 'M4']);
-    // a has a child and no heading, so its own text introduces b: b inherits X1 from it, a inherits M4 from b.
-    expect(codes(m.get('b') ?? [])).toEqual(['M4', 'X1']);
+    const m = classifyDocument([a, b, P('c', 'nowhere', null, 'Khen thưởng.')], taxonomy);
+    expect(codes(m.get('a') ?? [])).toEqual(['X1']);
+    // b names no object itself: it finds one in a, its parent in the cycle, and the walk stops there.
+    expect(m.get('b')).toMatchObject([{ code: 'M4', object_from: 'heading', object_in: 'a' }]);
     expect(m.get('c')).toEqual([]);
   });
 });

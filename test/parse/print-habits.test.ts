@@ -131,7 +131,8 @@ describe('printing habits', () => {
   });
   it('reading forms of every seed line are unchanged but where a habit is', () => {
     for (const s of seeds) {
-      for (const line of s.text.split('\n')) if (!/Ü/u.test(line)) expect(readingForm(line)).toBe(line);
+      // Ü before y, and a date's number glued to its word ("02năm" in Huế 13/2025), are habits readingForm undoes.
+      for (const line of s.text.split('\n')) if (!/Ü|\d(?:tháng|năm)\b/u.test(line)) expect(readingForm(line)).toBe(line);
     }
   });
   it('readingForm is idempotent', () => {

@@ -18,12 +18,12 @@ import { isIsoDate, validateRows, validateTables } from '../../src/lib/publish/v
 /** The column contract agreed in the brief. shared_passages.ord is the one addition: two provisions can share several passages. */
 const CONTRACT: Record<string, string> = {
   resolutions: 'id number title council jurisdiction jurisdiction_id level unit_type province province_after_2025 signed_on adopted_on effective_on effective_rule effective_source signer signer_title term session session_kind completeness reviewed source_url raw_file raw_sha256 n_provisions n_legal_bases n_corrections n_measures n_objectives has_funding_clause has_supervision_clause issues',
-  provisions: 'resolution_id provision_id ord article clause point parent_id depth heading text struck_text start end n_chars measures',
+  provisions: 'resolution_id provision_id ord article clause point parent_id depth heading text struck_text start end n_chars measures placed_under',
   legal_bases: 'resolution_id ord kind number date_on title issuer ref is_superseded superseded_by citation',
   corrections: 'resolution_id correction_id kind before after reason start end',
   jurisdictions: 'id name unit_type level province_id code valid_from valid_until successor_id source note',
   taxonomy: 'code parent_code kind label_vi label_en description_vi description_en law_ref',
-  provision_measures: 'resolution_id provision_id code via rule matched inherited_from reviewed',
+  provision_measures: 'resolution_id provision_id code via rule matched inherited_from object object_from object_in placed_under reviewed',
   objectives: 'resolution_id provision_id ord value value_max unit subject action deadline frequency text',
   funding: 'resolution_id provision_id source budget_decentralisation regular_spending text',
   supervision: 'resolution_id provision_id actor role text',
@@ -188,14 +188,14 @@ describe('CSV', () => {
     resolution_id: 'an-giang-an-phu-47-nq-hdnd-2024', provision_id: 'dieu-1.khoan-1.diem-b', ord: 4, article: 1,
     clause: '1', point: 'b', parent_id: 'dieu-1.khoan-1', depth: 3, heading: null,
     text: 'Các cơ quan, địa phương, doanh nghiệp quan tâm, "tạo điều kiện";\nđoạn hai',
-    struck_text: null, start: 1870, end: 2136, n_chars: 70, measures: ['M1', 'X2'],
+    struck_text: null, start: 1870, end: 2136, n_chars: 70, measures: ['M1', 'X2'], placed_under: ['M1'],
   };
 
   it('writes BOM, declared header, CRLF, RFC 4180 quoting, empty nulls and joined lists', () => {
     expect(toCsv('provisions', [provision])).toBe(
       CSV_BOM +
-        'resolution_id,provision_id,ord,article,clause,point,parent_id,depth,heading,text,struck_text,start,end,n_chars,measures\r\n' +
-        'an-giang-an-phu-47-nq-hdnd-2024,dieu-1.khoan-1.diem-b,4,1,1,b,dieu-1.khoan-1,3,,"Các cơ quan, địa phương, doanh nghiệp quan tâm, ""tạo điều kiện"";\nđoạn hai",,1870,2136,70,M1;X2\r\n',
+        'resolution_id,provision_id,ord,article,clause,point,parent_id,depth,heading,text,struck_text,start,end,n_chars,measures,placed_under\r\n' +
+        'an-giang-an-phu-47-nq-hdnd-2024,dieu-1.khoan-1.diem-b,4,1,1,b,dieu-1.khoan-1,3,,"Các cơ quan, địa phương, doanh nghiệp quan tâm, ""tạo điều kiện"";\nđoạn hai",,1870,2136,70,M1;X2,M1\r\n',
     );
     expect(columnsOf('provisions')).toEqual(CONTRACT.provisions?.split(' '));
   });
@@ -226,7 +226,7 @@ describe('CSV', () => {
     const csv = toCsv('provisions', [provision]);
     expect(() => parseCsv('provisions', csv.replace('ord,article', 'article,ord'))).toThrow(/header must be resolution_id,provision_id,ord,article/);
     expect(() => parseCsv('provisions', csv.replace(',4,1,1,b,', ',4,IV,1,b,'))).toThrow("provisions row 1: article must be an integer, found 'IV'");
-    expect(() => parseCsv('provisions', csv.replace(',4,1,1,b,', ',4,1,1,b,x,'))).toThrow('provisions row 1: expected 15 cells, found 16');
+    expect(() => parseCsv('provisions', csv.replace(',4,1,1,b,', ',4,1,1,b,x,'))).toThrow('provisions row 1: expected 16 cells, found 17');
     expect(() => parseCsv('provisions', csv.replace(',3,,', ',7,,'))).toThrow('depth must be at most 3, found 7');
     expect(() => toCsv('provisions', [{ ...provision, clause: '' }])).toThrow('clause is an empty string');
   });

@@ -34,7 +34,7 @@ const resolution = (r: Partial<RowOf<'resolutions'>>): RowOf<'resolutions'> => (
 
 const provision = (r: Partial<RowOf<'provisions'>> & Pick<RowOf<'provisions'>, 'provision_id' | 'ord'>): RowOf<'provisions'> => ({
   resolution_id: LS, article: 4, clause: null, point: null, parent_id: null, depth: 1, heading: null, text: null,
-  struck_text: null, start: 0, end: 0, n_chars: r.text?.length ?? 0, measures: [], ...r,
+  struck_text: null, start: 0, end: 0, n_chars: r.text?.length ?? 0, measures: [], placed_under: [], ...r,
 });
 
 const jurisdiction = (r: Partial<RowOf<'jurisdictions'>> & Pick<RowOf<'jurisdictions'>, 'id' | 'name'>): RowOf<'jurisdictions'> => ({
@@ -102,8 +102,8 @@ const SAMPLE = {
       description_vi: null, description_en: null, law_ref: null },
   ],
   provision_measures: [
-    { resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', code: 'M1', via: 'inherited', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: 'dieu-1.khoan-1', reviewed: null },
-    { resolution_id: AP, provision_id: 'dieu-1.khoan-1', code: 'M1', via: 'heading', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: null, reviewed: true },
+    { resolution_id: AP, provision_id: 'dieu-1.khoan-1.diem-b', code: 'M1', via: 'inherited', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: 'dieu-1.khoan-1', object: null, object_from: null, object_in: null, placed_under: 'dieu-1.khoan-1', reviewed: null },
+    { resolution_id: AP, provision_id: 'dieu-1.khoan-1', code: 'M1', via: 'heading', rule: 'M1.boi-duong', matched: 'Bồi dưỡng nâng cao năng lực', inherited_from: null, object: 'thực hiện dân chủ ở cơ sở', object_from: 'text', object_in: 'dieu-1.khoan-1', placed_under: null, reviewed: true },
   ],
   objectives: [
     { resolution_id: LS, provision_id: 'dieu-3.khoan-4', ord: 1, value: 100, value_max: null, unit: '%', subject: 'cơ quan, đơn vị, tổ chức, địa phương',

@@ -95,5 +95,5 @@ for i,r in enumerate(rows,1):
     r={k:norm(v) if isinstance(v,str) else v for k,v in r.items()}
     r['id']='dev-%03d'%i
     w.writerow(r)
-open('/work/main/data/dev/measures-dev.csv','w',encoding='utf-8',newline='').write(out.getvalue())
+open(__import__('os').path.join(__import__('os').path.dirname(__file__),'..','measures-dev.csv'),'w',encoding='utf-8',newline='').write(out.getvalue())
 print(len(rows))

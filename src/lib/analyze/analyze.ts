@@ -7,7 +7,7 @@
 import { applyCorrections, toSourceSpan, type Correction, type CorrectionResult, type Edit } from '../curated/corrections.ts';
 import { applyCorrectionsLocated } from '../curated/correction-locate.ts';
 import type { Citation } from '../parse/citations.ts';
-import { classifyDocument, type Label, type ProvisionInput } from '../classify/measures.ts';
+import { classifyDocument, placedUnder, type Label, type ProvisionInput } from '../classify/measures.ts';
 import { extractFunding, type FundingMention } from '../extract/funding.ts';
 import { levelOf } from '../parse/header.ts';
 import { resolutionId } from '../reference/ids.ts';
@@ -61,8 +61,11 @@ export interface LegalBasis {
 }
 
 export interface AnalysedProvision extends Provision {
+  /** The classifier's measure codes (M…, X…) from the provision's own words. */
   measures: string[];
   labels: Label[];
+  /** The measure codes of the nearest enclosing provision that has any: the heading it sits under, not a code of its own. */
+  placed_under: string[];
 }
 
 export interface Analysis {
@@ -99,10 +102,21 @@ export function analyzeResolution(source: string, reference: Reference, options:
   const m = parsed.metadata;
   const on = m.signed_on ?? m.adopted_on;
 
-  const unit = m.jurisdiction && m.unit_type
-    ? resolveJurisdiction(reference.jurisdictions, { name: m.jurisdiction, unit_type: m.unit_type, province: m.province, on })
-    : null;
-  if (m.jurisdiction && !unit) issues.push({ code: 'unknown_jurisdiction', severity: 'warning', message: `${m.unit_type ?? ''} ${m.jurisdiction} is not in the jurisdictions reference` });
+  const query = m.jurisdiction && m.unit_type ? { name: m.jurisdiction, unit_type: m.unit_type, province: m.province } : null;
+  let unit: Jurisdiction | null = null;
+  if (query && on) unit = resolveJurisdiction(reference.jurisdictions, { ...query, on });
+  else if (query) {
+    // No date: the unit valid over the whole window the legal bases give, never the latest unit by default.
+    const window = basesWindow(parsed.legal_bases, reference.register);
+    const at = (d: string | null) => (d ? resolveJurisdiction(reference.jurisdictions, { ...query, on: d }) : null);
+    const first = at(window.from);
+    const last = window.until ? at(window.until) : resolveJurisdiction(reference.jurisdictions, query);
+    unit = first && last && first.id === last.id ? first : null;
+    if (!unit && (first || last)) {
+      issues.push({ code: 'jurisdiction_window', severity: 'warning', message: `no date, and the window its legal bases give (${window.from ?? '…'} to ${window.until ?? '…'}) spans more than one unit named ${m.jurisdiction}: the unit is left unknown` });
+    }
+  }
+  if (m.jurisdiction && !unit && !issues.some((i) => i.code === 'jurisdiction_window')) issues.push({ code: 'unknown_jurisdiction', severity: 'warning', message: `${m.unit_type ?? ''} ${m.jurisdiction} is not in the jurisdictions reference` });
   const provinceUnit = unit ? (unit.province_id ? reference.jurisdictions.find((j) => j.id === unit.province_id) ?? null : unit) : null;
   const after = provinceUnit ? successorOn(reference.jurisdictions, provinceUnit.id, '2025-07-01') : null;
   const level = m.level ?? unit?.level ?? levelOf(m.unit_type);
@@ -127,17 +141,35 @@ export function analyzeResolution(source: string, reference: Reference, options:
 
   const inputs: ProvisionInput[] = parsed.provisions.map((p) => ({ id: p.id, text: p.text, heading: p.heading, parentId: p.parent }));
   const labels = classifyDocument(inputs, reference.taxonomy);
+  const under = placedUnder(inputs, labels);
   const provisions: AnalysedProvision[] = parsed.provisions.map((p) => {
     const ls = labels.get(p.id) ?? [];
     const codes = [...new Set(ls.map((l) => l.code))].filter((c) => /^[MX]\d$/.test(c)).sort();
     const span = toSourceSpan(corrected.edits, p.start, p.end);
-    return { ...p, start: span.start, end: span.end, measures: codes, labels: ls };
+    return { ...p, start: span.start, end: span.end, measures: codes, labels: ls, placed_under: under.get(p.id) ?? [] };
   });
   const objectives = inputs.flatMap((p) => extractObjectives(p));
   const funding = inputs.flatMap((p) => extractFunding(p));
   const supervision = inputs.filter((p) => isImplementationProvision(p)).flatMap((p) => extractSupervision(p));
 
   return { metadata, legal_bases, submission: parsed.submission, provisions, objectives, funding, supervision, corrections: corrected.edits, matched_source: options.matched ?? null, issues };
+}
+
+/**
+ * The dates an undated act must lie between, from its legal bases: no earlier than the latest act it cites (its
+ * adoption date, from the register or as printed), and no later than the last day in force of a cited act that the
+ * register says was replaced (a council does not cite a law already replaced). Null where the bases do not say.
+ */
+export function basesWindow(bases: readonly Citation[], register: LegalDocument[]): { from: string | null; until: string | null } {
+  let from: string | null = null;
+  let until: string | null = null;
+  for (const c of bases) {
+    const doc = matchCitation({ kind: c.kind, number: c.number, date: c.date, title: c.title ?? '' }, register);
+    const adopted = doc?.adopted_on ?? c.date;
+    if (adopted && (from === null || adopted > from)) from = adopted;
+    if (doc?.replaced_by && doc.effective_until && (until === null || doc.effective_until < until)) until = doc.effective_until;
+  }
+  return { from, until: until !== null && from !== null && until < from ? null : until };
 }
 
 /** The first error-level issue, if any: the reason a file cannot be analysed as a resolution. */

@@ -147,21 +147,24 @@ export function computeAgreement(
 }
 
 /**
- * The classifier's side from the published tables: each provision's measures, heading and text, with the codes
- * provision_measures says were inherited (via = 'inherited').
+ * The classifier's side from the published tables: each provision's codes as the rules gave them (provision_measures
+ * rows other than via = 'review', M…/X… codes only: provisions.measures shows the reviewed answer where there is one,
+ * so it cannot be scored against the reviewer), heading and text, with the codes that were inherited (via =
+ * 'inherited', from datasets before 0.2.0).
  */
 export function labelledFrom(
   provisions: readonly { resolution_id: string; provision_id: string; measures: readonly string[]; heading: string | null; text: string | null }[],
   provisionMeasures: readonly { resolution_id: string; provision_id: string; code: string; via: string }[],
 ): LabelledProvision[] {
   const inherited = new Map<string, string[]>();
+  const byRules = new Map<string, string[]>();
   for (const m of provisionMeasures) {
-    if (m.via !== 'inherited') continue;
     const k = key(m.resolution_id, m.provision_id);
-    inherited.set(k, [...(inherited.get(k) ?? []), m.code]);
+    if (m.via !== 'review' && /^[MX]\d$/.test(m.code)) byRules.set(k, [...(byRules.get(k) ?? []), m.code]);
+    if (m.via === 'inherited') inherited.set(k, [...(inherited.get(k) ?? []), m.code]);
   }
   return provisions.map((p) => ({
-    resolution_id: p.resolution_id, provision_id: p.provision_id, measures: p.measures,
+    resolution_id: p.resolution_id, provision_id: p.provision_id, measures: byRules.get(key(p.resolution_id, p.provision_id)) ?? [],
     inherited: inherited.get(key(p.resolution_id, p.provision_id)) ?? [], heading: p.heading, text: p.text,
   }));
 }

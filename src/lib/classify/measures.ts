@@ -1,18 +1,19 @@
 /**
- * Measure labels for provisions: a provision (its heading and its own text) and the taxonomy → labels saying which
- * measure or practice the provision is about, by which rule and on which printed words. classifyProvision looks
- * at one provision; classifyDocument also passes a measure clause's code down to its points ("inherited"), so that
- * counting provisions by measure works whatever the points' own words are.
- *
- * Signals, strongest first:
- * - heading: a heading rule matched the provision's heading. Measures articles print the five measures as clause
- *   headings, in any order (Hải Phòng puts information first), so the heading, not the position, says which.
- * - text: a text rule matched a segment of the provision's text (line, semicolon piece or sentence). Text rules are
- *   keyed on the action a segment performs, and may exclude segments (a training sentence that lists "công nghệ
- *   thông tin" among the skills is M1, not M5). A passing mention should not label.
- * - inherited: the code of the nearest ancestors' heading labels, or of an ancestor without a heading whose own text
- *   introduces its points (a clause whose intro line ends in a period gets no heading from the parser).
- * One label per code and provision, the strongest; practice tags are never inherited.
+ * Measure labels for provisions: a provision (its heading and its own text), the provisions around it and the
+ * taxonomy → labels saying which measure or practice the provision is about, why (the trigger words, the object
+ * words and where the object was found) and under which measure heading it sits. A measure is an action on
+ * democracy work, not a word: a label needs a trigger (a rule of the entry: training, communication, responsibility
+ * and evaluation, reward and sanction, ICT and enabling conditions, inspection and reporting, the Boards) read in the
+ * provision's own words, and an object that is grassroots democracy or one of its institutions, looked for
+ * - in the segment that holds the trigger ("text"),
+ * - else in the provision's other segments ("text"),
+ * - else in the heading or introduction of the enclosing clause ("heading") or article ("article"), nearest first.
+ * At each of these places an explicit object from another field (fire safety, exams, budgets, the resolution's own
+ * implementation …) wins over a democracy object found further out. Words that only look like triggers (names of
+ * bodies, money called bồi dưỡng) are blanked first. Under a heading whose role carries no measure (scope,
+ * definitions, rights, lists of what is disclosed …) no measure is given. Headings place, they do not code: a code
+ * is never passed down to the points of a clause; placedUnder says which measure heading a point sits under.
+ * Practice tags need no object. One label per code and provision.
  */
 import {
   compilePhrase, compilePhrases, findAll, foldWithMap, originalSlice, splitSegments,
@@ -30,152 +31,268 @@ export interface ProvisionInput {
   parentId: string | null;
 }
 
-export type LabelVia = 'heading' | 'text' | 'inherited';
+/** Where the trigger was read: the provision's own heading or its text. */
+export type LabelVia = 'heading' | 'text';
+/** Where the democracy object was found: the provision's own words, the enclosing clause's or the article's. */
+export type ObjectFrom = 'text' | 'heading' | 'article';
 
 export interface Label {
   code: string;
   via: LabelVia;
-  /** Id of the taxonomy rule that matched (for inherited labels: the rule that matched the ancestor). */
+  /** Id of the taxonomy rule whose trigger matched. */
   rule: string;
-  /** The words that matched, as printed in the source (NFC). */
+  /** The trigger words, as printed in the source (NFC). */
   matched: string[];
-  /** For inherited labels, the id of the provision whose heading (or intro) carried the code; otherwise null. */
-  from: string | null;
+  /** The object words (democracy or one of its institutions), as printed; null for practice tags and the Boards. */
+  object: string | null;
+  /** Where the object was found; null when no object is needed. */
+  object_from: ObjectFrom | null;
+  /** The provision whose words carry the object (the provision itself for "text"); null when none is needed. */
+  object_in: string | null;
 }
 
 interface CompiledRule {
   rule: TaxonomyRule;
   any: RegExp;
   all: RegExp[];
+  with: RegExp | null;
   none: RegExp | null;
 }
 
 interface Compiled {
-  entries: { entry: TaxonomyEntry; heading: CompiledRule[]; text: CompiledRule[] }[];
-  inheritable: Set<string>;
+  entries: { entry: TaxonomyEntry; rules: CompiledRule[]; objectNone: RegExp | null }[];
+  democracy: RegExp | null;
+  other: RegExp | null;
+  senses: RegExp[];
+  roleStarts: RegExp | null;
+  roleNone: RegExp | null;
 }
 
 const cache = new WeakMap<Taxonomy, Compiled>();
+const list = (xs: readonly string[] | undefined) => (xs?.length ? compilePhrases(xs) : null);
+
+/**
+ * Object phrases matched word for word: words apart by white space only, or by a comma where the phrase writes one
+ * ("ban, quyet dinh"), so that "nhân dân, Chủ tịch" is not "dân chủ".
+ */
+function strictPhrases(xs: readonly string[] | undefined): RegExp | null {
+  if (!xs?.length) return null;
+  const body = (p: string) => p.trim().split(/\s+/).map((w, i, all) => {
+    const word = w.replace(/,$/, '').replace(/[^a-z0-9]/g, '');
+    return i === all.length - 1 ? word : `${word}${w.endsWith(',') ? '\\s*,\\s*' : '\\s+'}`;
+  }).join('');
+  const bodies = xs.map(body).sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![a-z0-9])(?:${bodies.join('|')})(?![a-z0-9])`, 'g');
+}
 
 function compile(taxonomy: Taxonomy): Compiled {
   const hit = cache.get(taxonomy);
   if (hit) return hit;
   const rule = (r: TaxonomyRule): CompiledRule => ({
-    rule: r, any: compilePhrases(r.any), all: (r.all ?? []).map(compilePhrase), none: r.none?.length ? compilePhrases(r.none) : null,
+    rule: r, any: compilePhrases(r.any), all: (r.all ?? []).map(compilePhrase), with: list(r.with), none: list(r.none),
   });
+  const starts = taxonomy.roles?.not_measures.starts;
   const compiled: Compiled = {
-    entries: taxonomy.entries.map((entry) => ({
-      entry,
-      heading: entry.rules.filter((r) => r.heading_only).map(rule),
-      text: entry.rules.filter((r) => !r.heading_only).map(rule),
-    })),
-    inheritable: new Set(taxonomy.entries.filter((e) => e.kind !== 'practice').map((e) => e.code)),
+    entries: taxonomy.entries.map((entry) => ({ entry, rules: entry.rules.map(rule), objectNone: list(entry.object_none) })),
+    democracy: strictPhrases(taxonomy.objects?.democracy),
+    other: list(taxonomy.objects?.other_fields.flatMap((f) => f.any)),
+    // One expression each: "mức chi bồi dưỡng" blanks both "mức chi" and "chi bồi dưỡng".
+    senses: (taxonomy.senses_not_triggers ?? []).map(compilePhrase),
+    roleStarts: starts?.length ? new RegExp(`^(?:(?:cac|nhung)\\s+)?(?:${compilePhrases(starts).source})`) : null,
+    roleNone: list(taxonomy.roles?.not_measures.none),
   };
   cache.set(taxonomy, compiled);
   return compiled;
 }
 
-/** A text's segments, folded once for all rules, and their folds joined by a boundary no phrase crosses. */
-interface Segments {
-  list: FoldedText[];
-  joined: string;
-}
-
 /** Whether a global phrase expression matches anywhere in a string (lastIndex left at 0). */
-function occurs(re: RegExp, s: string): boolean {
+function occurs(re: RegExp | null, s: string): boolean {
+  if (!re) return false;
   re.lastIndex = 0;
   const hit = re.test(s);
   re.lastIndex = 0;
   return hit;
 }
 
-/** The printed words a rule matched in some segments, or null when no segment satisfies it. */
-function applyRule(r: CompiledRule, segments: Segments): string[] | null {
-  // Most rules match nothing in most provisions: one test over the whole text settles those (a match in a
-  // segment is a match in the joined text, as "." ends every phrase).
-  if (!occurs(r.any, segments.joined)) return null;
+/** A folded text with the spans of `blank` replaced by spaces (offsets kept, so printed words can still be shown). */
+function blanked(ft: FoldedText, blank: readonly RegExp[]): FoldedText {
+  const spans = blank.flatMap((re) => findAll(re, ft));
+  if (spans.length === 0) return ft;
+  let folded = ft.folded;
+  for (const [s, e] of spans) folded = folded.slice(0, s) + ' '.repeat(e - s) + folded.slice(e);
+  return { ...ft, folded };
+}
+
+/** The printed words of the first match of `re` in some segment, or null. */
+function firstWords(re: RegExp | null, segs: readonly FoldedText[]): string | null {
+  if (!re) return null;
+  for (const ft of segs) {
+    const [hit] = findAll(re, ft);
+    if (hit) return originalSlice(ft, hit[0], hit[1]);
+  }
+  return null;
+}
+
+/** The printed trigger words a rule matched in one segment, or null when the segment does not satisfy it. */
+function applyRule(r: CompiledRule, ft: FoldedText): string[] | null {
+  const anyHits = findAll(r.any, ft);
+  if (anyHits.length === 0) return null;
+  if (r.none && findAll(r.none, ft).length > 0) return null;
+  if (r.with && findAll(r.with, ft).length === 0) return null;
+  const allHits = r.all.map((re) => findAll(re, ft));
+  if (allHits.some((h) => h.length === 0)) return null;
   const words: string[] = [];
-  for (const ft of segments.list) {
-    const anyHits = findAll(r.any, ft);
-    if (anyHits.length === 0) continue;
-    if (r.none && findAll(r.none, ft).length > 0) continue;
-    const allHits = r.all.map((re) => findAll(re, ft));
-    if (allHits.some((h) => h.length === 0)) continue;
-    const spans = [...anyHits, ...allHits.flat()].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    let end = -1;
-    for (const [s, e] of spans) {
-      if (s < end) continue; // a shorter phrase inside a longer one already reported
-      end = e;
-      const w = originalSlice(ft, s, e);
-      if (!words.includes(w)) words.push(w);
-    }
+  let end = -1;
+  for (const [s, e] of [...anyHits, ...allHits.flat()].sort((a, b) => a[0] - b[0] || b[1] - a[1])) {
+    if (s < end) continue; // a shorter phrase inside a longer one already reported
+    end = e;
+    const w = originalSlice(ft, s, e);
+    if (!words.includes(w)) words.push(w);
   }
-  return words.length ? words : null;
+  return words;
 }
 
-/** A text cut into segments and folded once, for all rules. */
-function foldSegments(text: string | null): Segments {
-  const list = text ? splitSegments(text).map((s) => foldWithMap(s.text)) : [];
-  return { list, joined: list.map((ft) => ft.folded).join(' . ') };
+const segmentsOf = (text: string | null): FoldedText[] => (text ? splitSegments(text).map((s) => foldWithMap(s.text)) : []);
+
+/** A provision's own words: its heading (unless its text already opens with it) and its text. */
+function ownWords(p: ProvisionInput): { heading: FoldedText[]; text: FoldedText[] } {
+  const repeats = p.heading !== null && p.text.trimStart().startsWith(p.heading.trim());
+  return { heading: repeats ? [] : segmentsOf(p.heading), text: segmentsOf(p.text) };
 }
 
-/** Labels from the provision's own heading and text (no inheritance). */
-export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[] {
-  const { entries } = compile(taxonomy);
-  const headingSegs = foldSegments(p.heading);
-  const textSegs = foldSegments(p.text);
-  const heading: Label[] = [];
-  const text: Label[] = [];
-  for (const { entry, heading: hRules, text: tRules } of entries) {
-    const first = (rules: CompiledRule[], segs: Segments, via: LabelVia): Label | null => {
-      if (segs.list.length === 0) return null;
-      for (const r of rules) {
-        const matched = applyRule(r, segs);
-        if (matched) return { code: entry.code, via, rule: r.rule.id, matched, from: null };
+/** What an object search found: a democracy object (with its words), another field (stop), or nothing (go on). */
+type Found = { kind: 'democracy'; words: string } | { kind: 'other' } | null;
+
+function objectIn(c: Compiled, segs: readonly FoldedText[]): Found {
+  const words = firstWords(c.democracy, segs);
+  if (segs.some((ft) => occurs(c.other, ft.folded))) {
+    // Another field named where democracy is not: that field is what the words are about.
+    if (words === null || !segs.some((ft) => occurs(c.democracy, ft.folded))) return { kind: 'other' };
+  }
+  return words === null ? null : { kind: 'democracy', words };
+}
+
+/** Whether a heading's opening words name a role that carries no measure (scope, rights, lists of content …). */
+function isRoleWithoutMeasures(c: Compiled, heading: string | null): boolean {
+  if (!heading || !c.roleStarts) return false;
+  const label = /^\s*(?:điều\s+\d+[a-zđ]?\s*[.:]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\))\s*/i;
+  const folded = foldWithMap(heading.replace(label, '')).folded.trimStart();
+  return occurs(c.roleStarts, folded) && !occurs(c.roleNone, folded);
+}
+
+/** Labels from a provision's own words, with objects looked for in it and then in `context` (nearest first). */
+function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Compiled): Label[] {
+  const own = ownWords(p);
+  const ownAll = [...own.heading, ...own.text];
+  if (ownAll.length === 0) return [];
+  const noMeasures = [p, ...context].some((q) => isRoleWithoutMeasures(c, q.heading));
+  const plain = { heading: own.heading.map((ft) => blanked(ft, c.senses)), text: own.text.map((ft) => blanked(ft, c.senses)) };
+  // The object for a trigger outside its own segment: the provision's words, then the enclosing provisions'.
+  let outer: { found: Found; from: ObjectFrom; in: string } | null | undefined;
+  const outerObject = () => {
+    if (outer !== undefined) return outer;
+    outer = null;
+    const mine = objectIn(c, ownAll);
+    if (mine) return (outer = { found: mine, from: 'text', in: p.id });
+    for (const q of context) {
+      const f = objectIn(c, [...segmentsOf(q.heading), ...(q.heading !== null && q.text.trimStart().startsWith(q.heading.trim()) ? [] : segmentsOf(q.text))]);
+      if (f) return (outer = { found: f, from: q.parentId === null ? 'article' : 'heading', in: q.id });
+    }
+    return outer;
+  };
+  const labels: Label[] = [];
+  for (const { entry, rules, objectNone } of c.entries) {
+    const practice = entry.kind === 'practice';
+    if (!practice && noMeasures) continue;
+    let label: Label | null = null;
+    const voids = (words: string) => objectNone !== null && occurs(objectNone, foldWithMap(words).folded);
+    // A provision in an article or clause about what object_none names (a Board's tasks) is that body's own work.
+    if (objectNone !== null && context.some((q) => occurs(objectNone, foldWithMap(q.heading ?? q.text).folded))) continue;
+    for (const r of rules) {
+      for (const via of ['heading', 'text'] as const) {
+        for (const ft of plain[via]) {
+          const matched = applyRule(r, ft);
+          if (!matched) continue;
+          if (practice || entry.object_free) {
+            label = { code: entry.code, via, rule: r.rule.id, matched, object: null, object_from: null, object_in: null };
+            break;
+          }
+          const here = objectIn(c, [ft]);
+          if (here?.kind === 'other') continue;
+          if (here && voids(here.words)) continue;
+          if (here) {
+            label = { code: entry.code, via, rule: r.rule.id, matched, object: here.words, object_from: 'text', object_in: p.id };
+            break;
+          }
+          const o = outerObject();
+          if (o?.found?.kind === 'democracy' && !voids(o.found.words)) {
+            label = { code: entry.code, via, rule: r.rule.id, matched, object: o.found.words, object_from: o.from, object_in: o.in };
+            break;
+          }
+        }
+        if (label) break;
       }
-      return null;
-    };
-    const h = first(hRules, headingSegs, 'heading');
-    if (h) heading.push(h);
-    else {
-      const t = first(tRules, textSegs, 'text');
-      if (t) text.push(t);
+      if (label) break;
+    }
+    // The Boards as the object of the enclosing clause or article (their tasks, their members' criteria).
+    if (!label && entry.object_free && !noMeasures) label = objectFreeInContext(entry.code, rules, context);
+    if (label) labels.push(label);
+  }
+  // One label per code; the taxonomy's order.
+  return labels;
+}
+
+/** A label for an object-free entry (the Boards) whose trigger is in the heading of an enclosing provision. */
+function objectFreeInContext(code: string, rules: readonly CompiledRule[], context: readonly ProvisionInput[]): Label | null {
+  for (const q of context) {
+    for (const r of rules) {
+      for (const ft of segmentsOf(q.heading ?? q.text)) {
+        const matched = applyRule(r, ft);
+        if (matched) return { code, via: 'text', rule: r.rule.id, matched, object: matched.join('; '), object_from: q.parentId === null ? 'article' : 'heading', object_in: q.id };
+      }
     }
   }
-  return [...heading, ...text];
+  return null;
+}
+
+/** The enclosing provisions of one, nearest first (a parentId not in the list ends the walk; a cycle is cut). */
+function ancestors(p: ProvisionInput, byId: Map<string, ProvisionInput>): ProvisionInput[] {
+  const out: ProvisionInput[] = [];
+  const seen = new Set([p.id]);
+  let parent = p.parentId;
+  while (parent !== null && byId.has(parent) && !seen.has(parent)) {
+    seen.add(parent);
+    const q = byId.get(parent) as ProvisionInput;
+    out.push(q);
+    parent = q.parentId;
+  }
+  return out;
+}
+
+/** Labels from one provision's own words, its objects looked for in itself only (no context). */
+export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[] {
+  return labelsOf(p, [], compile(taxonomy));
 }
 
 /**
- * Labels for every provision of one document, keyed by id in input order, with inherited labels. Provisions are
- * linked by parentId only: nothing depends on document ids or on positions. A parentId that is not in the list
- * ends the walk up; a cycle is cut where it closes.
+ * Labels for every provision of one document, keyed by id in input order. Provisions are linked by parentId only:
+ * nothing depends on document ids or on positions.
  */
 export function classifyDocument(provisions: ProvisionInput[], taxonomy: Taxonomy): Map<string, Label[]> {
-  const { inheritable } = compile(taxonomy);
+  const c = compile(taxonomy);
   const byId = new Map(provisions.map((p) => [p.id, p]));
-  const own = new Map(provisions.map((p) => [p.id, classifyProvision(p, taxonomy)]));
-  const hasChildren = new Set(provisions.map((p) => p.parentId).filter((x): x is string => x !== null));
-  const out = new Map<string, Label[]>();
-  for (const p of provisions) {
-    const labels = [...(own.get(p.id) ?? [])];
-    const seen = new Set(labels.map((l) => l.code));
-    const visited = new Set([p.id]);
-    let parent = p.parentId;
-    while (parent !== null && byId.has(parent) && !visited.has(parent)) {
-      visited.add(parent);
-      const anc = byId.get(parent) as ProvisionInput;
-      // A heading scopes what follows; an ancestor without one but with points is its points' introduction.
-      const carrying = (own.get(parent) ?? []).filter(
-        (l) => inheritable.has(l.code) && (l.via === 'heading' || (anc.heading === null && hasChildren.has(parent as string))),
-      );
-      for (const l of carrying) {
-        if (seen.has(l.code)) continue;
-        seen.add(l.code);
-        labels.push({ code: l.code, via: 'inherited', rule: l.rule, matched: l.matched, from: parent });
-      }
-      parent = anc.parentId;
-    }
-    out.set(p.id, labels);
-  }
-  return out;
+  return new Map(provisions.map((p) => [p.id, labelsOf(p, ancestors(p, byId), c)]));
+}
+
+/**
+ * The measure heading each provision sits under: the measure codes (M…, X…) of its nearest enclosing provision that
+ * has any, keyed by id (empty when none). A place, not a code: the provision's own codes are in its labels.
+ */
+export function placedUnder(provisions: ProvisionInput[], labels: Map<string, Label[]>): Map<string, string[]> {
+  const byId = new Map(provisions.map((p) => [p.id, p]));
+  const codesOf = (id: string) => [...new Set((labels.get(id) ?? []).map((l) => l.code).filter((x) => /^[MX]\d$/.test(x)))].sort();
+  return new Map(provisions.map((p) => {
+    const holder = ancestors(p, byId).find((q) => codesOf(q.id).length > 0);
+    return [p.id, holder ? codesOf(holder.id) : []];
+  }));
 }

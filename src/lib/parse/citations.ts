@@ -35,6 +35,7 @@ const KIND_WORDS: [string, DocKind][] = [
 ];
 
 const KIND_RE = /(nghi dinh|nghi quyet|quyet dinh|thong tu|phap lenh|hien phap|luat)\b/g;
+const BARE_NUMBER_RE = /^(?:Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư(?:\s+liên tịch)?)\s+(\d+\s*\/\s*\d{4}\s*\/\s*[\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)/u;
 const NUMBER_RE = /(?:số|so)\s*:?\s*(\d+\s*\/\s*(?:\d{4}\s*\/\s*)?[\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)/u;
 
 /** Normalise a document number as printed: no spaces ("99 /NQ-HĐND" → "99/NQ-HĐND"). */
@@ -87,7 +88,8 @@ function parseCitation(text: string, amending = false): Citation {
   const clean = squash(text).replace(/[;,.\s]+$/, '');
   const f = foldChars(clean);
   const kind = kindOf(f);
-  const num = NUMBER_RE.exec(clean);
+  // "Thông tư 29/2016/TT-…", "Nghị định 59/2023/NĐ-CP": a number right after the kind word, without "số".
+  const num = NUMBER_RE.exec(clean) ?? BARE_NUMBER_RE.exec(clean);
   const dates = findViDates(clean);
   const firstNested = f.search(/\b(?:cua|tai)\s+(?:nghi dinh|nghi quyet|quyet dinh|thong tu|luat)\s+so\b/);
   const number = num && (firstNested === -1 || (num.index ?? 0) < firstNested) ? compactNumber(num[1] ?? '') : null;

@@ -9,7 +9,7 @@ import { isHttpUrl } from '../text/url.ts';
 import { parseLegalBasis, parseSubmission, type Citation, type Submission } from './citations.ts';
 import { findEffect, findNumber, findPlaceDate, findTermSession, findTitle, findUnits, levelOf, type EffectiveRule } from './header.ts';
 import { type Level, type UnitType } from '../reference/vocabulary.ts';
-import { catalogueDate, CATALOGUE_KEYS, readCatalogue } from '../read/catalogue.ts';
+import { catalogueDate, catalogueRow, readCatalogue } from '../read/catalogue.ts';
 import { isDecisionMarker, isProposal, proposer, startsEnactment } from './enactment.ts';
 import { furnitureLines } from '../text/furniture.ts';
 import { groupBlocks, splitLines, type Block, type Line } from '../text/lines.ts';
@@ -97,9 +97,13 @@ export interface ParseOptions {
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]\s*(.*)$/u;
 const CLAUSE = /^(\d+(?:\.\d+)*)\.\s+(.*)$/u;
 const POINT = /^([a-zđ])\)\s*(.*)$/u;
+/** The closing sentence, with or without "này" or the number: "Nghị quyết (này) đã được Hội đồng nhân dân … thông qua ngày …". */
+const CLOSING = /^Nghị quyết(?:\s+này|\s+số\s+\S+)?\s+(?:đã\s+)?được\b.*thông qua/iu;
+/** A capitalised word of a person's name: a signer's name printed over two lines is read as one. */
+const NAME_WORD = /^[\p{Lu}][\p{Ll}]+$/u;
 const SIGN_TITLE = /^(?:(?:KT|TM|TL|Q)\.?\s+)?(?:PHÓ\s+)?(?:CHỦ TỊCH|CHỦ TỌA|CHỦ TOẠ|HỘI ĐỒNG NHÂN DÂN.*|THƯỜNG TRỰC.*)$/u;
 const PERSON = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u;
-const DANGLING = /(?:^|\s)(?:của|và|với|về|để|là|được|có|trong|từ|đến|bởi|do|nhằm|bằng|hoặc|như|gồm|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết|Tổ|Mặt|Thường)$/u;
+const DANGLING = /(?:^|\s)(?:của|và|với|về|để|là|được|có|trong|từ|đến|bởi|do|nhằm|bằng|hoặc|như|gồm|tỉnh|huyện|xã|phường|thành phố|thị trấn|quận|ngày|số|các|những|cho|tại|trên|theo|Ban|Hội|Luật|Ủy|Nghị|Chính|Thủ|Quyết|Tổ|Mặt|Thường|Mặt trận Tổ quốc)$/u;
 
 /** Which lines are outside the resolution's text proper: front matter, curator notes, comments, catalogue. */
 export function frameRoles(lines: Line[]): (SpanRole | null)[] {
@@ -133,8 +137,7 @@ export function frameRoles(lines: Line[]): (SpanRole | null)[] {
 }
 
 function isCatalogueLine(raw: string): boolean {
-  const s = raw.trim();
-  return CATALOGUE_KEYS.some((k) => s.startsWith(`| ${k} |`) || s.startsWith(`${k}: `));
+  return catalogueRow(raw) !== null;
 }
 
 /** Join rule for a capitalised line with no blank line before it. */
@@ -152,7 +155,8 @@ function joinCapitalised(prev: Block, line: Line): boolean {
   // A long line that stops mid-sentence was wrapped (text pulled from a PDF); a short one may be a heading.
   // Past ~110 characters a line is not a hard wrap (PDF and web copies wrap at 70–95): it is a whole paragraph, such as a
   // clause heading printed without a full stop, and a capitalised line after it starts a new one.
-  return DANGLING.test(prevLast) || (prevLast.length >= 50 && prevLast.length <= 110);
+  // The block's end, not only its last line: a wrap can leave one word ("quốc") on a line of its own.
+  return DANGLING.test(prevLast) || DANGLING.test(prev.text) || (prevLast.length >= 50 && prevLast.length <= 110);
 }
 
 function provisionId(article: number, clause: string | null, point: string | null, seen: Map<string, number>): string {
@@ -219,10 +223,17 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
     return prov;
   };
 
+  let prevText = '';
   for (const b of blocks) {
     const t = b.text;
     const f = foldChars(t);
-    const art = ARTICLE.exec(t);
+    const before = prevText;
+    prevText = t;
+    let art = ARTICLE.exec(t);
+    // "… theo quy định tại khoản 2\nĐiều 1. …": a cross-reference wrapped to the start of a line. An article follows a
+    // finished sentence and numbers up; "Điều N." after words that stop mid-sentence, N not above the current
+    // article's, continues the sentence.
+    if (art && article && state === 'body' && Number(art[1]) <= (article as Provision).article && before !== '' && !/[.;:!?…”"»)]$/u.test(before)) art = null;
     if (state === 'header' || state === 'preamble') {
       if (/^Căn cứ\b/u.test(t) || /^can cu\s/.test(f)) {
         state = 'preamble';
@@ -257,7 +268,7 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
         mark(b, 'recipients');
         continue;
       }
-      if (/^Nghị quyết này\s+(?:đã\s+)?được\b.*thông qua/iu.test(t)) {
+      if (CLOSING.test(t)) {
         closingTexts.push(t);
         mark(b, 'closing');
         state = 'closing';
@@ -295,7 +306,8 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
           open(b, article.article, clause?.clause ?? null, label, list, squash(pt[2] ?? ''));
         } else if (current) {
           const prov: Provision = current;
-          prov.text = prov.text ? `${prov.text}\n${t}` : t;
+          const wrapped = /^Điều\s+\d/u.test(t) && !/[.;:!?…”"»)]$/u.test(before);
+          prov.text = prov.text ? `${prov.text}${wrapped ? ' ' : '\n'}${t}` : t;
           if (b.struck.length) prov.struck = [prov.struck, ...b.struck].filter(Boolean).join(' ');
           prov.end = b.end;
           mark(b, 'provision', prov.id);
@@ -327,6 +339,16 @@ export function parseResolution(text: string, options: ParseOptions = {}): Parse
       state = 'signature';
     }
     if (state === 'signature') {
+      const last = signatureBlocks[signatureBlocks.length - 1];
+      if (last && PERSON.test(last.text) && NAME_WORD.test(t) && PERSON.test(`${last.text} ${t}`) && before === last.text) {
+        // The signer's name split over two lines ("Đoàn Thị" / "Hậu"): one name.
+        last.text = `${last.text} ${t}`;
+        last.lines.push(...b.lines);
+        last.end = b.end;
+        prevText = last.text;
+        mark(b, 'signature');
+        continue;
+      }
       if (SIGN_TITLE.test(t) || (PERSON.test(t) && !signatureBlocks.some((s) => PERSON.test(s.text)))) {
         signatureBlocks.push(b);
         mark(b, 'signature');

@@ -11,6 +11,7 @@ import { verdictOf } from '../curated/annotations.ts';
 import { isReviewed, METADATA_FIELDS, type Curated, type CuratedMetadata } from '../curated/curated.ts';
 import { resolveJurisdiction, successorOn, type Jurisdiction } from '../reference/jurisdictions.ts';
 import { slugVi } from '../text/normalize.ts';
+import { MEASURE_CODES } from '../reference/vocabulary.ts';
 import type { RowOf } from './schema.ts';
 import type { Taxonomy } from '../reference/taxonomy.ts';
 
@@ -34,7 +35,16 @@ const v = <T>(f: { value: T | null } | undefined): T | null => (f ? f.value : nu
 export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<string>> = new Map()): ResolutionRows {
   const id = c.id;
   const m = c.metadata;
-  const measureCodes = new Set(a.provisions.flatMap((p) => p.measures));
+  // The reviewed layer wins: a leaf the reviewer coded shows the reviewer's codes. A provision with sub-provisions
+  // was reviewed as the union of its parts (data/curated/ANNOTATIONS.md), so there review only takes away: a code
+  // the reviewer rejected is never shown, and the parts' codes are not added to it (they are counted in the parts).
+  const hasParts = new Set(a.provisions.map((p) => p.parent).filter((x): x is string => x !== null));
+  const shown = new Map(a.provisions.map((p) => {
+    const reviewed = review.get(`${id}#${p.id}`);
+    if (!reviewed) return [p.id, p.measures];
+    return [p.id, hasParts.has(p.id) ? p.measures.filter((code) => reviewed.has(code)) : MEASURE_CODES.filter((code) => reviewed.has(code))];
+  }));
+  const measureCodes = new Set([...shown.values()].flat());
   const supervises = a.supervision.some((s) => s.role === 'supervises');
   const resolution = {
     id,
@@ -89,7 +99,8 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
     start: p.start,
     end: p.end,
     n_chars: p.text.length,
-    measures: p.measures,
+    measures: shown.get(p.id) ?? p.measures,
+    placed_under: p.placed_under,
   })) as unknown as RowOf<'provisions'>[];
 
   const legal_bases = a.legal_bases.map((b, k) => ({
@@ -118,6 +129,17 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
     end: e.end,
   })) as unknown as RowOf<'corrections'>[];
 
+  const parentOf = new Map(a.provisions.map((p) => [p.id, p.parent]));
+  const codesOf = new Map(a.provisions.map((p) => [p.id, p.measures]));
+  /** The enclosing provision whose own codes include `code` (the measure clause a provision sits under), or null. */
+  const under = (pid: string, code: string): string | null => {
+    const seen = new Set<string>();
+    for (let q = parentOf.get(pid) ?? null; q !== null && !seen.has(q); q = parentOf.get(q) ?? null) {
+      seen.add(q);
+      if ((codesOf.get(q) ?? []).length) return codesOf.get(q)?.includes(code) ? q : null;
+    }
+    return null;
+  };
   const provision_measures = a.provisions.flatMap((p) => {
     const byRules = p.labels.map((l) => ({
       resolution_id: id,
@@ -126,13 +148,18 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
       via: l.via,
       rule: l.rule,
       matched: l.matched.join('; ') || null,
-      inherited_from: l.from,
+      inherited_from: null,
+      object: l.object,
+      object_from: l.object_from,
+      object_in: l.object_in,
+      placed_under: under(p.id, l.code),
       reviewed: verdictOf(review, id, p.id, l.code),
     }));
     const given = new Set(p.labels.map((l) => l.code));
     const missed = [...(review.get(`${id}#${p.id}`) ?? [])].filter((code) => !given.has(code)).sort();
     const byReview = missed.map((code) => ({
-      resolution_id: id, provision_id: p.id, code, via: 'review', rule: null, matched: null, inherited_from: null, reviewed: true,
+      resolution_id: id, provision_id: p.id, code, via: 'review', rule: null, matched: null, inherited_from: null,
+      object: null, object_from: null, object_in: null, placed_under: under(p.id, code), reviewed: true,
     }));
     return [...byRules, ...byReview];
   }) as unknown as RowOf<'provision_measures'>[];

@@ -5,17 +5,35 @@
  */
 import { findViDates, squash } from '../text/normalize.ts';
 
-/** Key → value pairs of a publisher's catalogue block (table rows or "Key: value" lines). */
+export const CATALOGUE_KEYS = ['Số hiệu', 'Ngày ban hành', 'Ngày có hiệu lực', 'Loại văn bản', 'Cơ quan ban hành', 'Người ký', 'Lĩnh vực'];
+
+/** Bullets, table bars and white space a portal prints around a row ("| Key | value |", "• Key: value", "Key\tvalue"). */
+const LEAD = /^[\s|•·●◦▪*+\-–]+/u;
+const TRAIL = /[\s|]+$/u;
+
+/**
+ * One catalogue row in any decoration: a leading "|" or none, a bullet, tabs; the key, then "|", ":" or a tab, then
+ * the value. Null for any other line (a key must be followed by its separator, so body text never reads as a row).
+ */
+export function catalogueRow(line: string): [string, string] | null {
+  const s = line.normalize('NFC').replace(LEAD, '').replace(TRAIL, '');
+  for (const key of CATALOGUE_KEYS) {
+    if (!s.startsWith(key)) continue;
+    const m = /^[ \t]*(?:\||:|\t)\s*(\S.*)$/u.exec(s.slice(key.length));
+    if (m) return [key, squash(m[1] ?? '')];
+  }
+  return null;
+}
+
+/** Key → value pairs of a publisher's catalogue block (its rows, in any decoration). */
 export function readCatalogue(lines: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of lines) {
-    const cells = line.includes('|') ? line.split('|').map((c) => squash(c)).filter(Boolean) : line.split(/:\s+/, 2).map(squash);
-    if (cells.length === 2 && CATALOGUE_KEYS.includes(cells[0] ?? '')) out.set(cells[0] ?? '', cells[1] ?? '');
+    const row = catalogueRow(line);
+    if (row) out.set(row[0], row[1]);
   }
   return out;
 }
-
-export const CATALOGUE_KEYS = ['Số hiệu', 'Ngày ban hành', 'Ngày có hiệu lực', 'Loại văn bản', 'Cơ quan ban hành', 'Người ký', 'Lĩnh vực'];
 
 /** ISO date of a catalogue value ("28/10/2025"). */
 export function catalogueDate(value: string | undefined): string | null {

@@ -25,10 +25,10 @@ export interface TaxonomyRule {
   any: string[];
   /** … together with every one of these in the same segment … */
   all?: string[];
+  /** … and at least one of these in that segment (when given) … */
+  with?: string[];
   /** … and none of these in that segment. */
   none?: string[];
-  /** Applies to a provision's heading only (a heading names what its points are about). */
-  heading_only?: boolean;
 }
 
 export interface TaxonomyEntry {
@@ -41,11 +41,28 @@ export interface TaxonomyEntry {
   description_en: string;
   law_ref: string | null;
   rules: TaxonomyRule[];
+  /** The trigger names the object itself (the Boards): no democracy object is looked for. */
+  object_free?: boolean;
+  /** An object whose words match one of these gives no label (X1: the Boards' own work, citizens' supervision). */
+  object_none?: string[];
+}
+
+/** A field other than grassroots democracy whose explicit mention wins over a democracy object found further out. */
+export interface OtherField {
+  id: string;
+  label: string;
+  any: string[];
 }
 
 export interface Taxonomy {
   version: string;
   entries: TaxonomyEntry[];
+  /** What a measure acts on: grassroots democracy and its institutions, or another field. */
+  objects?: { democracy: string[]; other_fields: OtherField[] };
+  /** Phrases whose words look like a trigger but mean something else (names of bodies, money): blanked first. */
+  senses_not_triggers?: string[];
+  /** Headings whose opening words name a role that carries no measure (scope, definitions, rights, lists …). */
+  roles?: { not_measures: { starts: string[]; none?: string[] } };
 }
 
 const GAP_WORDS = 10;
@@ -76,6 +93,8 @@ export function validateTaxonomy(raw: unknown): string[] {
     for (const f of ['label_vi', 'label_en', 'description_vi', 'description_en']) if (!isStr(e[f])) problems.push(`${code}.${f}: expected a non-empty string`);
     if (e.law_ref !== null && !isStr(e.law_ref)) problems.push(`${code}.law_ref: expected a string or null`);
     if (e.parent_code !== null && !isStr(e.parent_code)) problems.push(`${code}.parent_code: expected a code or null`);
+    if (e.object_free !== undefined && typeof e.object_free !== 'boolean') problems.push(`${code}.object_free: expected true or false`);
+    if (e.object_none !== undefined && (!Array.isArray(e.object_none) || e.object_none.some((p) => phraseProblem(p) !== null))) problems.push(`${code}.object_none: expected an array of folded phrases`);
     if (!Array.isArray(e.rules) || e.rules.length === 0) return void problems.push(`${code}.rules: expected at least one rule`);
     e.rules.forEach((r: unknown, j: number) => {
       const rat = `${code}.rules[${j}]`;
@@ -83,8 +102,8 @@ export function validateTaxonomy(raw: unknown): string[] {
       if (!isStr(r.id) || !r.id.startsWith(`${code}.`)) problems.push(`${rat}.id: expected "${code}.<slug>", found ${JSON.stringify(r.id)}`);
       else if (ruleIds.has(r.id)) problems.push(`${rat}.id: "${r.id}" is used twice; hint: labels cite rule ids, keep them unique and stable`);
       else ruleIds.add(r.id);
-      if (r.heading_only !== undefined && typeof r.heading_only !== 'boolean') problems.push(`${rat}.heading_only: expected true or false`);
-      for (const f of ['any', 'all', 'none'] as const) {
+      if (r.heading_only !== undefined) problems.push(`${rat}.heading_only: no longer read; hint: headings place, they do not code (remove the rule or make it a text rule)`);
+      for (const f of ['any', 'all', 'with', 'none'] as const) {
         const list = r[f];
         if (list === undefined && f !== 'any') continue;
         if (!Array.isArray(list) || (f === 'any' && list.length === 0)) {
@@ -98,6 +117,35 @@ export function validateTaxonomy(raw: unknown): string[] {
       }
     });
   });
+  const phrases = (at: string, list: unknown, required: boolean) => {
+    if (list === undefined && !required) return;
+    if (!Array.isArray(list) || list.length === 0) return void problems.push(`${at}: expected a non-empty array of phrases`);
+    for (const p of list) {
+      const why = phraseProblem(p);
+      if (why) problems.push(`${at}: ${JSON.stringify(p)} ${why}`);
+    }
+  };
+  if (raw.objects !== undefined) {
+    const o = raw.objects;
+    if (!isObj(o)) problems.push('taxonomy.objects: expected an object with "democracy" and "other_fields"');
+    else {
+      phrases('taxonomy.objects.democracy', o.democracy, true);
+      if (!Array.isArray(o.other_fields)) problems.push('taxonomy.objects.other_fields: expected an array');
+      else o.other_fields.forEach((f: unknown, i: number) => {
+        if (!isObj(f) || !isStr(f.id) || !isStr(f.label)) return void problems.push(`taxonomy.objects.other_fields[${i}]: expected {id, label, any}`);
+        phrases(`taxonomy.objects.other_fields[${i}].any`, f.any, true);
+      });
+    }
+  }
+  phrases('taxonomy.senses_not_triggers', raw.senses_not_triggers, false);
+  if (raw.roles !== undefined) {
+    const nm = isObj(raw.roles) ? raw.roles.not_measures : undefined;
+    if (!isObj(nm)) problems.push('taxonomy.roles: expected {"not_measures": {"starts": [...], "none": [...]}}');
+    else {
+      phrases('taxonomy.roles.not_measures.starts', nm.starts, true);
+      phrases('taxonomy.roles.not_measures.none', nm.none, false);
+    }
+  }
   raw.entries.forEach((e: unknown) => {
     if (!isObj(e) || !isStr(e.parent_code)) return;
     if (!codes.has(e.parent_code)) problems.push(`${String(e.code)}.parent_code: "${e.parent_code}" is not a code in this taxonomy`);
