@@ -140,13 +140,26 @@ export function countsByLevel(resolutions: readonly Resolution[]): LevelCounts[]
   }).filter((l) => l.total > 0);
 }
 
+/**
+ * A headline fact counts its base: every resolution is either known (yes or no) or unknown, so
+ * `of + unknown.length === base` always, and `ids` (the yes) are among the known.
+ */
 export interface Fact {
   /** Resolutions the fact holds for, in overview order. */
   ids: string[];
-  /** How many were looked at: the denominator. */
+  /** Resolutions whose answer is known (yes or no): the denominator of "k of n". */
   of: number;
   /** Resolutions for which the answer is not known (their text is not held), in overview order. */
   unknown: string[];
+  /** Every resolution the fact is about: the dataset. */
+  base: number;
+}
+
+/** A fact from its base and two tests; unknown wins over yes, so the three counts always add up. */
+function fact(rs: readonly Resolution[], holds: (r: Resolution) => boolean, isUnknown: (r: Resolution) => boolean): Fact {
+  const unknown = rs.filter(isUnknown).map((r) => r.id);
+  const ids = rs.filter((r) => !isUnknown(r) && holds(r)).map((r) => r.id);
+  return { ids, of: rs.length - unknown.length, unknown, base: rs.length };
 }
 
 export interface Facts {
@@ -186,30 +199,19 @@ export function headlineFacts(t: FactTables): Facts {
   const bases = new Map<string, RowOf<'legal_bases'>[]>();
   for (const b of t.legal_bases) bases.set(b.resolution_id, [...(bases.get(b.resolution_id) ?? []), b]);
   const basesOf = (id: string) => bases.get(id) ?? [];
-  // Legal bases are printed before the decision, so an opening holds them; a catalogue entry does not.
-  const basesHeld = (r: Resolution) => full(r) || r.n_legal_bases > 0;
+  // Legal bases are printed before the decision, so an opening holds them; a catalogue entry does not
+  // (resolutions.n_legal_bases is null).
+  const basesHeld = (r: Resolution) => r.n_legal_bases !== null;
   const cites = (r: Resolution) => basesOf(r.id).some((b) => b.ref === GRASSROOTS_LAW_REF);
   const outdated = (r: Resolution) => basesOf(r.id).some((b) => b.is_superseded === true);
   const undecided = (r: Resolution) => !outdated(r) && basesOf(r.id).some((b) => b.is_superseded === null);
   return {
     byLevel: countsByLevel(rs),
     total: rs.length,
-    allFive: {
-      ids: ids((r) => full(r) && lawCodes.every((c) => codesOf.get(r.id)?.has(c))),
-      of: rs.filter(full).length,
-      unknown: ids((r) => !full(r)),
-    },
-    funding: {
-      ids: ids((r) => funded.has(r.id)),
-      of: rs.length,
-      unknown: ids((r) => !full(r) && !funded.has(r.id)),
-    },
-    citesLaw: { ids: ids((r) => basesHeld(r) && cites(r)), of: rs.filter(basesHeld).length, unknown: ids((r) => !basesHeld(r)) },
-    superseded: {
-      ids: ids((r) => basesHeld(r) && outdated(r)),
-      of: rs.filter(basesHeld).length,
-      unknown: ids((r) => !basesHeld(r) || undecided(r)),
-    },
+    allFive: fact(rs, (r) => lawCodes.every((c) => codesOf.get(r.id)?.has(c)), (r) => !full(r)),
+    funding: fact(rs, (r) => funded.has(r.id), (r) => !full(r) && !funded.has(r.id)),
+    citesLaw: fact(rs, cites, (r) => !basesHeld(r)),
+    superseded: fact(rs, outdated, (r) => !basesHeld(r) || undecided(r)),
   };
 }
 
