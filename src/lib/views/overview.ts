@@ -11,6 +11,7 @@ import { collatorVi } from '../text/normalize.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
 import { chartCsv } from '../publish/csv-text.ts';
+import { distinctNames } from './compare.ts';
 
 type Resolution = RowOf<'resolutions'>;
 type Provision = RowOf<'provisions'>;
@@ -228,21 +229,19 @@ export interface TimelinePoint {
 }
 
 /** Dated resolutions in date order, and the undated ones (neither adoption nor signing date known). */
-export function timeline(resolutions: readonly Resolution[]): { points: TimelinePoint[]; undated: Resolution[] } {
+export function timeline(resolutions: readonly Resolution[]): { points: TimelinePoint[]; undated: Resolution[]; labels: Map<string, string> } {
   const points: TimelinePoint[] = [];
   const undated: Resolution[] = [];
+  // Names tell rows apart over the whole dataset, dated or not: two councils' resolutions never share a label.
+  const names = distinctNames(resolutions, 'vi');
   for (const r of [...resolutions].sort(compareResolutions)) {
     const d = datedOn(r);
-    const label = r.level === 'province' ? r.jurisdiction : `${r.unit_type} ${r.jurisdiction}`;
+    const label = names.get(r.id) ?? r.id;
     if (d.on && d.kind) points.push({ id: r.id, label, level: r.level, on: d.on, kind: d.kind });
     else undated.push(r);
   }
-  const seen = new Map<string, number>();
-  for (const p of points) seen.set(p.label, (seen.get(p.label) ?? 0) + 1);
-  const numbers = new Map(resolutions.map((r) => [r.id, r.number]));
-  for (const p of points) if ((seen.get(p.label) ?? 0) > 1) p.label = `${p.label} (${numbers.get(p.id) ?? p.id})`;
   points.sort((a, b) => a.on.localeCompare(b.on) || collatorVi.compare(a.label, b.label));
-  return { points, undated };
+  return { points, undated, labels: names };
 }
 
 /** An ISO civil date as a Date at UTC midnight (never local time), for the chart's time scale. */
@@ -254,7 +253,7 @@ export function utcDate(iso: string): Date {
 export function timelineCsv(t: ReturnType<typeof timeline>): string {
   return chartCsv(['resolution_id', 'label', 'level', 'date', 'date_kind'], [
     ...t.points.map((p) => [p.id, p.label, p.level, p.on, p.kind]),
-    ...t.undated.map((r) => [r.id, r.jurisdiction, r.level, null, null]),
+    ...t.undated.map((r) => [r.id, t.labels.get(r.id) ?? r.jurisdiction, r.level, null, null]),
   ]);
 }
 
