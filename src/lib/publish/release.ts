@@ -60,7 +60,7 @@ export interface CitationParts {
   year: number;
   title: string;
   version: string;
-  /** Canonical address of the data page, or null when the site has no address configured. */
+  /** Canonical address of the data page (`<site>data/`), or null when the site has no address configured. */
   url: string | null;
   licence: string;
 }
@@ -72,7 +72,8 @@ export function citationParts(lang: 'vi' | 'en', site: string | URL | null | und
     year: releaseYear(),
     title: DATASET_TITLE[lang],
     version: DATA_VERSION,
-    url: site ? new URL(lang === 'vi' ? 'data/' : 'en/data/', site).href : null,
+    // One address in every language and in datapackage.json: the data page at its canonical (Vietnamese) address.
+    url: site ? new URL('data/', site).href : null,
     licence: LICENCE.title,
   };
 }
