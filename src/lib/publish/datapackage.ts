@@ -11,7 +11,7 @@
 import { formatCell, LIST_SEPARATOR } from './csv.ts';
 import { CSV_NEWLINE } from './csv-text.ts';
 import { TABLE_NAMES, tableOf, type FieldDecl, type FieldType, type TableName } from './schema.ts';
-import { DATASET_TITLE, LICENCE, PUBLISHER, citationText, releaseOf } from './release.ts';
+import { DATASET_TITLE, LICENCE, PUBLISHER, RELEASES, citationText } from './release.ts';
 
 export interface TableFiles {
   /** Paths relative to datapackage.json, with "/" separators. */
@@ -164,7 +164,8 @@ export function toDataPackage(input: DataPackageInput): Record<string, unknown> 
   for (const r of input.raw ?? []) {
     resources.push({ name: r.name, title: r.title, path: r.path, mediatype: r.mediatype, bytes: r.bytes, hash: `sha256:${r.sha256}` });
   }
-  const release = releaseOf(input.version);
+  // "created" is the release's date (never the build's); a version not (yet) released has none.
+  const release = RELEASES.find((r) => r.version === input.version);
   const site = input.site ?? null;
   return {
     profile: 'data-package',
@@ -172,10 +173,10 @@ export function toDataPackage(input: DataPackageInput): Record<string, unknown> 
     title: PACKAGE_TITLE,
     description: PACKAGE_DESCRIPTION,
     version: input.version,
-    created: `${release.date}T00:00:00Z`,
+    ...(release ? { created: `${release.date}T00:00:00Z` } : {}),
     contributors: [{ title: PUBLISHER.name_en, role: 'publisher', ...(site ? { path: site } : {}) }],
     ...(site ? { homepage: site } : {}),
-    citation: citationText('en', site),
+    ...(release ? { citation: citationText('en', site, { version: release.version }) } : {}),
     licenses: [{ ...DATA_LICENSE }],
     sources: input.sources.map((s) => ({ ...s })),
     keywords: ['grassroots democracy', 'dân chủ ở cơ sở', 'People\'s Council', 'Hội đồng nhân dân', 'Vietnam', 'legal texts'],

@@ -65,13 +65,14 @@ export interface CitationParts {
   licence: string;
 }
 
-/** The parts of the dataset's citation in a language; `site` is astro.config.mjs's `site` (null when unset). */
-export function citationParts(lang: 'vi' | 'en', site: string | URL | null | undefined): CitationParts {
+/** The parts of the dataset's citation in a language; `site` is astro.config.mjs's `site` (null when unset). A
+ * version never released has no year: releaseOf throws. */
+export function citationParts(lang: 'vi' | 'en', site: string | URL | null | undefined, version: string = DATA_VERSION): CitationParts {
   return {
     publisher: lang === 'vi' ? PUBLISHER.name : PUBLISHER.name_en,
-    year: releaseYear(),
+    year: releaseYear(version),
     title: DATASET_TITLE[lang],
-    version: DATA_VERSION,
+    version,
     // One address in every language and in datapackage.json: the data page at its canonical (Vietnamese) address.
     url: site ? new URL('data/', site).href : null,
     licence: LICENCE.title,
@@ -83,8 +84,9 @@ export function citationParts(lang: 'vi' | 'en', site: string | URL | null | und
  * "Dự án Dân chủ ở cơ sở (2026). Biện pháp … [bộ dữ liệu], phiên bản 0.2.0. https://…/data/. Giấy phép CC BY 4.0. Truy cập ngày …"
  * The access date is left for the reader to fill in (`accessed`), never today's date at build time.
  */
-export function citationText(lang: 'vi' | 'en', site: string | URL | null | undefined, accessed = lang === 'vi' ? '[ngày truy cập]' : '[date accessed]'): string {
-  const p = citationParts(lang, site);
+export function citationText(lang: 'vi' | 'en', site: string | URL | null | undefined, opts: { accessed?: string; version?: string } = {}): string {
+  const p = citationParts(lang, site, opts.version);
+  const accessed = opts.accessed ?? (lang === 'vi' ? '[ngày truy cập]' : '[date accessed]');
   return lang === 'vi'
     ? `${p.publisher} (${p.year}). ${p.title} [bộ dữ liệu], phiên bản ${p.version}.${p.url ? ` ${p.url}.` : ''} Giấy phép ${p.licence}. Truy cập ngày ${accessed}.`
     : `${p.publisher} (${p.year}). ${p.title} [dataset], version ${p.version}.${p.url ? ` ${p.url}.` : ''} Licence ${p.licence}. Accessed ${accessed}.`;
