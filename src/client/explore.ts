@@ -122,9 +122,10 @@ function setup(root: HTMLElement): void {
     for (const r of shown) {
       const tr = el('tr');
       r.forEach((cell, i) => {
-        const text = cellText(cell);
+        // NULL reads "không rõ" / "unknown" (an unknown count is never shown as 0 or as nothing); the CSV keeps it empty.
+        const text = cell === null ? (s.nullText ?? '') : cellText(cell);
         // Ids and short values stay on one line (they break badly at hyphens); long text wraps in a wide cell.
-        const cls = result.columns[i]?.kind === 'number' ? 'num' : text.length <= 40 ? 'short' : 'long';
+        const cls = `${result.columns[i]?.kind === 'number' ? 'num' : text.length <= 40 ? 'short' : 'long'}${cell === null ? ' null' : ''}`;
         tr.append(el('td', { class: cls }, text));
       });
       tbody.append(tr);
