@@ -154,6 +154,21 @@ describe('/data/ and the 404 page in Chromium', () => {
     await r.context.close();
   });
 
+  it('/en/explore/: a query\'s result reads "unknown" for an unknown count and carries its citation', async () => {
+    const r = await openPage(browser, '/en/explore/', { width: 1280 });
+    const sql = 'SELECT id, n_measures FROM resolutions ORDER BY id';
+    await r.page.getByTestId('sql-input').fill(sql);
+    await r.page.getByTestId('sql-run').click();
+    await r.page.locator('[data-testid="sql-result"] tbody tr').first().waitFor({ timeout: 120_000 });
+    const row = r.page.locator('[data-testid="sql-result"] tbody tr', { hasText: 'bac-giang-46-nq-hdnd-2024' });
+    expect(await row.locator('td').nth(1).textContent()).toBe('unknown');
+    const cite = (await r.page.getByTestId('sql-citation').textContent()) ?? '';
+    expect(cite).toContain(`“${sql}”`);
+    expect(cite).toContain(`version ${DATA_VERSION}`);
+    expect(cite).toContain(new URL('/en/explore/', pkg.homepage).href);
+    await r.context.close();
+  });
+
   it.each([
     ['/khong-co-trang-nay/', 'vi', 'Không tìm thấy trang', 'Tìm'],
     ['/en/no-such-page/', 'en', 'Page not found', 'Search'],
