@@ -1,15 +1,37 @@
 // Static site; Vietnamese at /, English under /en/. Nothing is fetched from another host at build or run time.
 // SITE_PUBLIC_DIR and SITE_OUT_DIR (with SITE_DATA_DIR, read by src/node/published.ts) let the scale benchmark
 // build a synthetic site under bench/tmp/… without touching public/ or dist/.
-import { defineConfig } from 'astro/config';
+// `site` is the site's canonical address, the one setting for it: every page's <link rel="canonical">, the citation
+// on /data/ and under every chart, datapackage.json's homepage (src/node/site.ts reads it) and CITATION.cff's url
+// (test/publish/release.test.ts checks they agree). Set SITE_URL to publish under another address.
+// No `defineConfig` import (it only returns its argument): the data build and the tests import this file for
+// `site`, and astro/config takes seconds to load; the JSDoc type below gives editors the same checking.
+import { existsSync, renameSync, rmdirSync } from 'node:fs';
 
-export default defineConfig({
+// The English 404 page is built as en/404/index.html (build.format 'directory'); static servers look for
+// en/404.html beside the root's 404.html, so it moves there once the build is done.
+const englishNotFound = {
+  name: 'english-404',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const from = new URL('en/404/index.html', dir);
+      if (!existsSync(from)) return;
+      renameSync(from, new URL('en/404.html', dir));
+      rmdirSync(new URL('en/404/', dir));
+    },
+  },
+};
+
+/** @type {import('astro').AstroUserConfig} */
+export default {
+  site: process.env.SITE_URL ?? 'https://dan-chu-co-so.github.io/',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
   publicDir: process.env.SITE_PUBLIC_DIR ?? 'public',
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   devToolbar: { enabled: false },
+  integrations: [englishNotFound],
   // The benchmark page's reading worker (src/client/read-worker.ts) loads its readers by dynamic import.
   vite: { worker: { format: 'es' } },
-});
+};

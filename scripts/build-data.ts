@@ -3,7 +3,8 @@
  * Builds the published tables from data/raw + data/curated + data/reference: checks each raw file against its
  * recorded sha256, applies the reviewed corrections, analyses it with the library, compares what the parser reads
  * with the reviewed metadata (disagreements are printed), and writes Parquet, CSV and datapackage.json to
- * public/data (or DIR), and the search index of every provision in DIR/search (scripts/build-search.ts; --raw builds
+ * public/data (or DIR), every raw source byte for byte under DIR/raw/ (the text, the original PDF/.doc/.docx where
+ * there is one, and the sidecar; each SHA-256 checked against the sidecar and listed in datapackage.json), and the search index of every provision in DIR/search (scripts/build-search.ts; --raw builds
  * leave it to that script). Same inputs, same bytes. Exit 2 with a clear message when an input is wrong.
  *
  * node scripts/build-data.ts --raw DIR --out OUT [--workers N] [--reuse-workers N] [--recall N] [--report FILE]
@@ -22,13 +23,34 @@ import { DataError } from '../src/node/paths.ts';
 import { writeRenderedTables, writeTables, type WrittenTable } from './lib/write-tables.ts';
 import { ROOT } from '../src/node/paths.ts';
 import { writeSearchIndex } from './build-search.ts';
+import { DATA_VERSION } from '../src/lib/publish/release.ts';
+import type { RawResource } from '../src/lib/publish/datapackage.ts';
+import { mediaTypeOf, rawFilesOf } from '../src/node/raw-files.ts';
+import { siteUrl } from '../src/node/site.ts';
 
-export const DATA_VERSION = '0.1.0';
+/** Copy every published resolution's raw files to OUT/raw/ (replacing what was there); their resources for datapackage.json. */
+export async function publishRaw(outDir: string, ids: readonly string[]): Promise<RawResource[]> {
+  const dir = join(outDir, 'raw');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const out: RawResource[] = [];
+  for (const id of [...ids].sort()) {
+    const { files } = rawFilesOf(id);
+    for (const f of files) {
+      await writeFile(join(dir, f.file), f.bytes);
+      const kind = f.role === 'text' ? '' : `-${f.role}`;
+      const what = { text: 'Raw source text', original: 'Original document', sidecar: 'Provenance of the raw source' }[f.role];
+      out.push({ name: `raw-${id}${kind}`, title: `${what}: ${id}`, path: `raw/${f.file}`, bytes: f.bytes.byteLength, sha256: f.sha256, mediatype: mediaTypeOf(f.file) });
+    }
+  }
+  return out;
+}
 
 export async function buildData(outDir: string, log: (s: string) => void = () => {}) {
   const built = buildTables();
   for (const d of built.disagreements) log(`  review: ${d}`);
-  const written = await writeTables(outDir, built.tables, { version: DATA_VERSION, sources: built.sources });
+  const raw = await publishRaw(outDir, built.tables.resolutions.map((r) => r.id));
+  const written = await writeTables(outDir, built.tables, { version: DATA_VERSION, sources: built.sources, site: await siteUrl(), raw });
   const search = await writeSearchIndex(outDir);
   return { ...built, written, search };
 }

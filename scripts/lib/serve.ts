@@ -24,7 +24,9 @@ export function serveDir(root: string, port = 0): Promise<{ server: Server; url:
     }
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) {
-      const notFound = join(root, '404.html');
+      // The English 404 page for an unknown English address (dist/en/404.html), the Vietnamese one otherwise.
+      const en = join(root, 'en', '404.html');
+      const notFound = url.pathname.startsWith('/en/') && existsSync(en) ? en : join(root, '404.html');
       res.writeHead(404, { 'content-type': TYPES['.html'] ?? '' });
       if (existsSync(notFound)) createReadStream(notFound).pipe(res);
       else res.end('not found');

@@ -94,7 +94,7 @@ export function buildTables(): BuiltTables {
   );
   const sources: PackageSource[] = analyses.map(({ curated: c }) => ({
     title: `${c.metadata.council.value ?? c.id} ${c.metadata.number.value ?? ''}`.trim(),
-    path: `data/raw/${c.raw_file}`,
+    path: `raw/${c.raw_file}`,
     ...(c.metadata.source_url.value ? { url: c.metadata.source_url.value } : {}),
   })) as unknown as PackageSource[];
   return {

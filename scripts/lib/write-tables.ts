@@ -15,7 +15,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { csvChunks, csvHeader, LIST_SEPARATOR, sortRows } from '../../src/lib/publish/csv.ts';
-import { stableJson, toDataPackage, type PackageSource, type TableFiles } from '../../src/lib/publish/datapackage.ts';
+import { stableJson, toDataPackage, type PackageSource, type RawResource, type TableFiles } from '../../src/lib/publish/datapackage.ts';
 import { TABLE_NAMES, tableOf, type FieldType, type TableName, type TableRows } from '../../src/lib/publish/schema.ts';
 import { validateTables } from '../../src/lib/publish/validate.ts';
 
@@ -26,6 +26,10 @@ export interface WriteTablesOptions {
   sources: readonly PackageSource[];
   /** Write datapackage.json (default true). */
   datapackage?: boolean;
+  /** The site's canonical address (homepage and citation in datapackage.json). */
+  site?: string | null;
+  /** Raw source files already published under raw/, listed as resources with their SHA-256. */
+  raw?: readonly RawResource[];
 }
 
 export interface WrittenTable {
@@ -163,7 +167,7 @@ export async function writeTables(
       parquetSha256: f.parquetSha256,
     };
   }
-  const pkg = toDataPackage({ version: opts.version, tables: names, files: described, sources: opts.sources });
+  const pkg = toDataPackage({ version: opts.version, tables: names, files: described, sources: opts.sources, site: opts.site, raw: opts.raw });
   const pkgPath = join(outDir, 'datapackage.json');
   await writeAtomically(pkgPath, stableJson(pkg));
   return { files, datapackage: pkgPath };

@@ -7,6 +7,7 @@
  * built with createElement/textContent; strings come from the page (data-strings) in the page's language.
  */
 import type { ChartSpec, ManifestTable, QueryResult } from '../lib/views/explore.ts';
+import { queryCitation } from '../lib/publish/release.ts';
 
 // The helpers (and schema.ts, papaparse behind them) load with the engine, not with the page.
 type Lib = typeof import('../lib/views/explore.ts');
@@ -121,9 +122,10 @@ function setup(root: HTMLElement): void {
     for (const r of shown) {
       const tr = el('tr');
       r.forEach((cell, i) => {
-        const text = cellText(cell);
+        // NULL reads "không rõ" / "unknown" (an unknown count is never shown as 0 or as nothing); the CSV keeps it empty.
+        const text = cell === null ? (s.nullText ?? '') : cellText(cell);
         // Ids and short values stay on one line (they break badly at hyphens); long text wraps in a wide cell.
-        const cls = result.columns[i]?.kind === 'number' ? 'num' : text.length <= 40 ? 'short' : 'long';
+        const cls = `${result.columns[i]?.kind === 'number' ? 'num' : text.length <= 40 ? 'short' : 'long'}${cell === null ? ' null' : ''}`;
         tr.append(el('td', { class: cls }, text));
       });
       tbody.append(tr);
@@ -170,6 +172,9 @@ function setup(root: HTMLElement): void {
     const link = el('a', { href: csvUrl, download: s.csvName ?? 'result.csv', 'data-testid': 'sql-csv' }, s.csvLink);
     const nodes: HTMLElement[] = [heading, count, el('p')];
     nodes[2]!.append(link);
+    // "Cite this result": the query, the dataset and its version, and this page's address.
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+    nodes.push(el('p', { class: 'cite-query', 'data-testid': 'sql-citation' }, `${s.citeLabel ?? ''}: ${queryCitation(lang, input.value, root.dataset.citeUrl || null)}`));
     if (result.columns.length) nodes.push(resultTable(result, l));
     const spec = l.chartSpec(result);
     if (spec) nodes.push(await chart(spec));

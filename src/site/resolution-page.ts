@@ -11,6 +11,9 @@ import {
 } from '../lib/views/resolution.ts';
 import type { RowOf } from '../lib/publish/schema.ts';
 import { byResolution, dataset, DATA_DIR } from '../node/published.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sidecar } from '../node/raw-files.ts';
 
 export interface ResolutionPage {
   r: RowOf<'resolutions'>;
@@ -25,6 +28,8 @@ export interface ResolutionPage {
   /** `${resolution_id}#${provision_id}` → provision, for this resolution and the ones it is most similar to. */
   provisions: Map<string, RowOf<'provisions'>>;
   refNumbers: Map<string, string>;
+  /** The raw source's sidecar as published (DATA_DIR/raw/<id>.source.json); null when the build published none. */
+  sidecar: Sidecar | null;
 }
 
 let shared: { names: Map<string, RowOf<'resolutions'>>; refNumbers: Map<string, string>; codes: Set<string> } | null = null;
@@ -57,5 +62,11 @@ export function resolutionPage(id: string): ResolutionPage {
     names,
     provisions: provisionIndex([...rows.provisions, ...similar.flatMap((s) => slices(s.other).provisions)]),
     refNumbers,
+    sidecar: publishedSidecar(id),
   };
+}
+
+function publishedSidecar(id: string): Sidecar | null {
+  const path = join(DATA_DIR, 'raw', `${id}.source.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Sidecar) : null;
 }

@@ -226,13 +226,13 @@ describe('writeTables', () => {
 });
 
 describe('datapackage.json', () => {
-  it('is stable JSON with sorted keys, the licence, sources, and no creation date', async () => {
+  it('is stable JSON with sorted keys, the licence, sources, and the release\'s date (never the build\'s)', async () => {
     const text = await readFile(join(outA, 'datapackage.json'), 'utf8');
     const pkg = JSON.parse(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "description": ');
     expect(Object.keys(pkg)).toEqual([...Object.keys(pkg)].sort());
-    expect(pkg).not.toHaveProperty('created');
+    expect(pkg.created).toBe('2026-11-22T00:00:00Z');
     expect(pkg).toMatchObject({ name: 'dan-chu-co-so', version: '0.1.0', licenses: [DATA_LICENSE], sources: SOURCES, profile: 'data-package' });
     expect(pkg.description).toMatch(/CC BY 4\.0.*MIT/);
   });

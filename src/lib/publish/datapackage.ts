@@ -2,13 +2,16 @@
  * Package metadata derived from schema.ts: the tables published, their file paths, sizes and hashes, and a list of
  * sources → a Frictionless Data Package (v1) object, each table as a CSV resource (named like the table, profile
  * tabular-data-resource) and a Parquet resource (named "<table>-parquet"), with field types, descriptions, examples,
- * constraints, primary and foreign keys; and the data dictionary rows the /data/ page shows. No "created" date, so
- * the same inputs give the same bytes (stableJson writes keys sorted, 2-space indented, with a final newline). Data
- * is licensed CC BY 4.0; the code is MIT, which the package description says.
+ * constraints, primary and foreign keys; the raw source files (under raw/, each with its SHA-256) as plain
+ * resources; and the data dictionary rows the /data/ page shows. Version, "created" (the release's date, never the
+ * build's, so the same inputs give the same bytes), publisher, homepage and citation come from release.ts and the
+ * site's address (stableJson writes keys sorted, 2-space indented, with a final newline). Data is licensed CC BY
+ * 4.0; the code is MIT, which the package description says.
  */
 import { formatCell, LIST_SEPARATOR } from './csv.ts';
 import { CSV_NEWLINE } from './csv-text.ts';
 import { TABLE_NAMES, tableOf, type FieldDecl, type FieldType, type TableName } from './schema.ts';
+import { DATASET_TITLE, LICENCE, PUBLISHER, RELEASES, citationText } from './release.ts';
 
 export interface TableFiles {
   /** Paths relative to datapackage.json, with "/" separators. */
@@ -25,8 +28,24 @@ export interface PackageSource {
   path?: string;
 }
 
+/** A raw source file published under raw/ beside datapackage.json. */
+export interface RawResource {
+  /** Resource name: "raw-<resolution id>", or "raw-<resolution id>-original" for an original PDF/.doc/.docx. */
+  name: string;
+  /** Path relative to datapackage.json ("raw/<file>"). */
+  path: string;
+  bytes: number;
+  sha256: string;
+  mediatype: string;
+  title: string;
+}
+
 export interface DataPackageInput {
   version: string;
+  /** The site's canonical address (astro.config.mjs `site`): homepage and citation; left out when not given. */
+  site?: string | null;
+  /** The raw source files published under raw/. */
+  raw?: readonly RawResource[];
   tables: readonly TableName[];
   files: Partial<Record<TableName, TableFiles>>;
   /** Where the data comes from: the raw texts, the reference lists. */
@@ -46,13 +65,12 @@ export interface DictionaryRow {
 }
 
 export const PACKAGE_NAME = 'dan-chu-co-so';
-export const PACKAGE_TITLE =
-  'Biện pháp bảo đảm thực hiện dân chủ ở cơ sở: nghị quyết của Hội đồng nhân dân các cấp / Measures to ensure grassroots democracy: People\'s Council resolutions compared';
+export const PACKAGE_TITLE = `${DATASET_TITLE.vi} / ${DATASET_TITLE.en}`;
 const PACKAGE_DESCRIPTION =
   'Resolutions of Vietnamese People\'s Councils deciding measures to ensure grassroots democracy (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 85–86), read into tidy tables: provisions, measures, objectives, funding, supervision, legal bases, corrections and text reuse. Data: CC BY 4.0. Code: MIT. The source texts are legal documents, not protected by copyright in Vietnam (Luật Sở hữu trí tuệ, Điều 15).';
 export const DATA_LICENSE = {
-  name: 'CC-BY-4.0',
-  path: 'https://creativecommons.org/licenses/by/4.0/',
+  name: LICENCE.id,
+  path: LICENCE.url,
   title: 'Creative Commons Attribution 4.0 International',
 } as const;
 
@@ -143,12 +161,22 @@ export function toDataPackage(input: DataPackageInput): Record<string, unknown> 
       schema: tableSchema(name, 'parquet', names),
     });
   }
+  for (const r of input.raw ?? []) {
+    resources.push({ name: r.name, title: r.title, path: r.path, mediatype: r.mediatype, bytes: r.bytes, hash: `sha256:${r.sha256}` });
+  }
+  // "created" is the release's date (never the build's); a version not (yet) released has none.
+  const release = RELEASES.find((r) => r.version === input.version);
+  const site = input.site ?? null;
   return {
     profile: 'data-package',
     name: PACKAGE_NAME,
     title: PACKAGE_TITLE,
     description: PACKAGE_DESCRIPTION,
     version: input.version,
+    ...(release ? { created: `${release.date}T00:00:00Z` } : {}),
+    contributors: [{ title: PUBLISHER.name_en, role: 'publisher', ...(site ? { path: site } : {}) }],
+    ...(site ? { homepage: site } : {}),
+    ...(release ? { citation: citationText('en', site, { version: release.version }) } : {}),
     licenses: [{ ...DATA_LICENSE }],
     sources: input.sources.map((s) => ({ ...s })),
     keywords: ['grassroots democracy', 'dân chủ ở cơ sở', 'People\'s Council', 'Hội đồng nhân dân', 'Vietnam', 'legal texts'],

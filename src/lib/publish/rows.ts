@@ -74,10 +74,13 @@ export function resolutionRows(c: Curated, a: Analysis, review: Map<string, Set<
     raw_file: c.raw_file,
     raw_sha256: c.raw_sha256,
     n_provisions: a.provisions.length,
-    n_legal_bases: a.legal_bases.length,
+    // A count is null where the part of the text it counts is not held (never 0 for "not seen"): legal bases are
+    // printed before the decision, so an opening holds them and a catalogue entry does not; measures and targets
+    // are known only from a full text.
+    n_legal_bases: c.completeness === 'metadata-only' ? null : a.legal_bases.length,
     n_corrections: a.corrections.length,
-    n_measures: measureCodes.size,
-    n_objectives: a.objectives.length,
+    n_measures: c.completeness === 'full' ? measureCodes.size : null,
+    n_objectives: c.completeness === 'full' ? a.objectives.length : null,
     // An opening that stops before the funding or implementation article: unknown, not absent.
     has_funding_clause: a.funding.length > 0 ? true : c.completeness === 'full' ? false : null,
     has_supervision_clause: supervises ? true : c.completeness === 'full' ? false : null,

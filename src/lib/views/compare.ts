@@ -10,6 +10,7 @@ import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
 import { MEASURE_CODES } from '../reference/vocabulary.ts';
+import { formatDate } from './i18n.ts';
 
 const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
 export const COMPARE_ROWS = [...MEASURE_CODES, ...EXTRA_ROWS] as const;
@@ -33,6 +34,30 @@ export function resolutionLabel(r: Pick<Res, 'unit_type' | 'jurisdiction' | 'lev
   const within = r.level === 'province' ? '' : ` (${r.province})`;
   const which = r.number ?? (r.term ? (lang === 'vi' ? `khóa ${r.term}` : `term ${r.term}`) + (r.session ? (lang === 'vi' ? `, kỳ họp ${r.session}` : `, session ${r.session}`) : '') : null);
   return `${place}${within}${which ? `, ${which}` : ''}`;
+}
+
+type Named = Pick<Res, 'id' | 'unit_type' | 'jurisdiction' | 'level' | 'number' | 'term' | 'session' | 'adopted_on' | 'signed_on'>;
+
+/** A resolution's place as the overview names it: the province's name, or the unit word and name below it. */
+export const placeName = (r: Pick<Res, 'unit_type' | 'jurisdiction' | 'level'>): string =>
+  (r.level === 'province' ? r.jurisdiction : `${r.unit_type} ${r.jurisdiction}`);
+
+/**
+ * Names that tell rows apart, for lists, the matrix and pickers: the place alone where it is the only resolution of
+ * its place, otherwise the place and, in brackets, the number, or (a copy without one) the term and session and the
+ * date: "Hồ Chí Minh (53/2025/NQ-HĐND)", "Hồ Chí Minh (khóa X, kỳ họp 20)". `place` names the place.
+ */
+export function distinctNames(resolutions: readonly Named[], lang: Lang, place: (r: Named) => string = placeName): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const r of resolutions) count.set(place(r), (count.get(place(r)) ?? 0) + 1);
+  return new Map(resolutions.map((r) => {
+    const p = place(r);
+    if ((count.get(p) ?? 0) < 2) return [r.id, p];
+    const on = r.adopted_on ?? r.signed_on;
+    const session = [r.term ? (lang === 'vi' ? `khóa ${r.term}` : `term ${r.term}`) : null, r.session ? (lang === 'vi' ? `kỳ họp ${r.session}` : `session ${r.session}`) : null, on ? formatDate(lang, on) : null]
+      .filter(Boolean).join(', ');
+    return [r.id, `${p} (${r.number ?? (session || r.id)})`];
+  }));
 }
 
 /** "Điều 4, khoản 1, điểm a" / "Article 4, clause 1, point a". */

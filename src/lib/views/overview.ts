@@ -11,6 +11,7 @@ import { collatorVi } from '../text/normalize.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
 import { chartCsv } from '../publish/csv-text.ts';
+import { distinctNames } from './compare.ts';
 
 type Resolution = RowOf<'resolutions'>;
 type Provision = RowOf<'provisions'>;
@@ -140,13 +141,26 @@ export function countsByLevel(resolutions: readonly Resolution[]): LevelCounts[]
   }).filter((l) => l.total > 0);
 }
 
+/**
+ * A headline fact counts its base: every resolution is either known (yes or no) or unknown, so
+ * `of + unknown.length === base` always, and `ids` (the yes) are among the known.
+ */
 export interface Fact {
   /** Resolutions the fact holds for, in overview order. */
   ids: string[];
-  /** How many were looked at: the denominator. */
+  /** Resolutions whose answer is known (yes or no): the denominator of "k of n". */
   of: number;
   /** Resolutions for which the answer is not known (their text is not held), in overview order. */
   unknown: string[];
+  /** Every resolution the fact is about: the dataset. */
+  base: number;
+}
+
+/** A fact from its base and two tests; unknown wins over yes, so the three counts always add up. */
+function fact(rs: readonly Resolution[], holds: (r: Resolution) => boolean, isUnknown: (r: Resolution) => boolean): Fact {
+  const unknown = rs.filter(isUnknown).map((r) => r.id);
+  const ids = rs.filter((r) => !isUnknown(r) && holds(r)).map((r) => r.id);
+  return { ids, of: rs.length - unknown.length, unknown, base: rs.length };
 }
 
 export interface Facts {
@@ -186,30 +200,19 @@ export function headlineFacts(t: FactTables): Facts {
   const bases = new Map<string, RowOf<'legal_bases'>[]>();
   for (const b of t.legal_bases) bases.set(b.resolution_id, [...(bases.get(b.resolution_id) ?? []), b]);
   const basesOf = (id: string) => bases.get(id) ?? [];
-  // Legal bases are printed before the decision, so an opening holds them; a catalogue entry does not.
-  const basesHeld = (r: Resolution) => full(r) || r.n_legal_bases > 0;
+  // Legal bases are printed before the decision, so an opening holds them; a catalogue entry does not
+  // (resolutions.n_legal_bases is null).
+  const basesHeld = (r: Resolution) => r.n_legal_bases !== null;
   const cites = (r: Resolution) => basesOf(r.id).some((b) => b.ref === GRASSROOTS_LAW_REF);
   const outdated = (r: Resolution) => basesOf(r.id).some((b) => b.is_superseded === true);
   const undecided = (r: Resolution) => !outdated(r) && basesOf(r.id).some((b) => b.is_superseded === null);
   return {
     byLevel: countsByLevel(rs),
     total: rs.length,
-    allFive: {
-      ids: ids((r) => full(r) && lawCodes.every((c) => codesOf.get(r.id)?.has(c))),
-      of: rs.filter(full).length,
-      unknown: ids((r) => !full(r)),
-    },
-    funding: {
-      ids: ids((r) => funded.has(r.id)),
-      of: rs.length,
-      unknown: ids((r) => !full(r) && !funded.has(r.id)),
-    },
-    citesLaw: { ids: ids((r) => basesHeld(r) && cites(r)), of: rs.filter(basesHeld).length, unknown: ids((r) => !basesHeld(r)) },
-    superseded: {
-      ids: ids((r) => basesHeld(r) && outdated(r)),
-      of: rs.filter(basesHeld).length,
-      unknown: ids((r) => !basesHeld(r) || undecided(r)),
-    },
+    allFive: fact(rs, (r) => lawCodes.every((c) => codesOf.get(r.id)?.has(c)), (r) => !full(r)),
+    funding: fact(rs, (r) => funded.has(r.id), (r) => !full(r) && !funded.has(r.id)),
+    citesLaw: fact(rs, cites, (r) => !basesHeld(r)),
+    superseded: fact(rs, outdated, (r) => !basesHeld(r) || undecided(r)),
   };
 }
 
@@ -226,21 +229,19 @@ export interface TimelinePoint {
 }
 
 /** Dated resolutions in date order, and the undated ones (neither adoption nor signing date known). */
-export function timeline(resolutions: readonly Resolution[]): { points: TimelinePoint[]; undated: Resolution[] } {
+export function timeline(resolutions: readonly Resolution[]): { points: TimelinePoint[]; undated: Resolution[]; labels: Map<string, string> } {
   const points: TimelinePoint[] = [];
   const undated: Resolution[] = [];
+  // Names tell rows apart over the whole dataset, dated or not: two councils' resolutions never share a label.
+  const names = distinctNames(resolutions, 'vi');
   for (const r of [...resolutions].sort(compareResolutions)) {
     const d = datedOn(r);
-    const label = r.level === 'province' ? r.jurisdiction : `${r.unit_type} ${r.jurisdiction}`;
+    const label = names.get(r.id) ?? r.id;
     if (d.on && d.kind) points.push({ id: r.id, label, level: r.level, on: d.on, kind: d.kind });
     else undated.push(r);
   }
-  const seen = new Map<string, number>();
-  for (const p of points) seen.set(p.label, (seen.get(p.label) ?? 0) + 1);
-  const numbers = new Map(resolutions.map((r) => [r.id, r.number]));
-  for (const p of points) if ((seen.get(p.label) ?? 0) > 1) p.label = `${p.label} (${numbers.get(p.id) ?? p.id})`;
   points.sort((a, b) => a.on.localeCompare(b.on) || collatorVi.compare(a.label, b.label));
-  return { points, undated };
+  return { points, undated, labels: names };
 }
 
 /** An ISO civil date as a Date at UTC midnight (never local time), for the chart's time scale. */
@@ -252,7 +253,7 @@ export function utcDate(iso: string): Date {
 export function timelineCsv(t: ReturnType<typeof timeline>): string {
   return chartCsv(['resolution_id', 'label', 'level', 'date', 'date_kind'], [
     ...t.points.map((p) => [p.id, p.label, p.level, p.on, p.kind]),
-    ...t.undated.map((r) => [r.id, r.jurisdiction, r.level, null, null]),
+    ...t.undated.map((r) => [r.id, t.labels.get(r.id) ?? r.jurisdiction, r.level, null, null]),
   ]);
 }
 

@@ -388,3 +388,24 @@ export function boilerplateRule(t: ThemeTables): { n_documents: number; min_df: 
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+
+// ── Bases ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a chart's counts can know: the whole text's content, the legal bases (printed first), or any held text. */
+export type BaseScope = 'content' | 'legal_bases' | 'text' | 'dated';
+
+/** A chart's base: every resolution, split into those whose answer is known and those whose answer is unknown. */
+export interface ChartBase { scope: BaseScope; base: number; known: number; unknown: number }
+
+const KNOWN: Record<BaseScope, (r: Res) => boolean> = {
+  content: (r) => r.completeness === 'full',
+  legal_bases: (r) => r.n_legal_bases !== null,
+  text: (r) => r.completeness !== 'metadata-only',
+  dated: (r) => r.adopted_on !== null || r.signed_on !== null,
+};
+
+/** known + unknown = base, by construction. */
+export function chartBase(resolutions: readonly Res[], scope: BaseScope): ChartBase {
+  const known = resolutions.filter(KNOWN[scope]).length;
+  return { scope, base: resolutions.length, known, unknown: resolutions.length - known };
+}
