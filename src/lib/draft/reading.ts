@@ -162,7 +162,10 @@ export function readScorecard(a: Analysis, s: Scorecard, register: LegalDocument
     return p ? provisionPlace(lang, `dieu-${p.article}${p.clause ? `.khoan-${p.clause.replace(/\./g, '-')}` : ''}${p.point ? `.diem-${p.point}` : ''}`) : provisionPlace(lang, id);
   };
   const m = a.metadata;
-  const title = [w.titleOf(w.resolution, m.number, m.council), m.title].filter(Boolean).join(': ') || w.draft;
+  // The parser may carry the council's term line ("KHÓA I, KỲ HỌP THỨ BA") into the title when it follows the title
+  // lines; the dossier's title stops before it.
+  const own = m.title?.replace(/\s+(?:HỘI ĐỒNG NHÂN DÂN\b|KHÓA\s|KHOÁ\s)[\s\S]*$/u, '') ?? null;
+  const title = [w.titleOf(w.resolution, m.number, m.council), own].filter(Boolean).join(': ') || w.draft;
 
   const basisPeers = s.peer_basis.ids.map((id) => peerById.get(id)).filter((p) => p !== undefined);
   const names = basisPeers.map(resolutionName).join('; ');

@@ -109,3 +109,59 @@ export const BENCHMARK_STRINGS: Record<Lang, Record<string, string>> = {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
+
+/**
+ * Why a file or text could not be judged, in the page's language, with what to do; by the reader's stable refusal
+ * code (read/result.ts) or the analysis's fatal issue code. The technical detail stays in English in the console.
+ */
+const READ_ERRORS: Record<Lang, Record<string, string>> = {
+  vi: {
+    corrupt_docx: 'Tệp .docx bị hỏng hoặc không phải tài liệu Word. Hãy mở tệp trong Word, chọn Lưu thành (.docx) rồi mở lại ở đây, hoặc dán nội dung vào ô bên dưới.',
+    corrupt_doc: 'Tệp .doc bị hỏng hoặc bị cắt cụt. Hãy mở tệp trong Word hoặc LibreOffice, lưu lại thành .docx rồi mở lại ở đây, hoặc dán nội dung vào ô bên dưới.',
+    not_word_doc: 'Tệp này không phải văn bản Word. Hãy lưu lại từ Word thành .docx, hoặc dán nội dung vào ô bên dưới.',
+    old_word_format: 'Tệp Word đời cũ (Word 6/95). Hãy mở trong Word hoặc LibreOffice, lưu lại thành .docx rồi mở lại ở đây.',
+    encrypted_doc: 'Tệp .doc có mật khẩu. Hãy bỏ mật khẩu trong Word, lưu lại rồi mở lại ở đây.',
+    encrypted_pdf: 'Tệp PDF có mật khẩu. Hãy mở bản không có mật khẩu, hoặc dán nội dung vào ô bên dưới.',
+    corrupt_pdf: 'Tệp PDF bị hỏng. Hãy xuất lại PDF từ Word, mở bản .docx, hoặc dán nội dung vào ô bên dưới.',
+    docx_too_large: 'Tệp .docx này khi giải nén quá lớn nên bị từ chối vì không an toàn. Hãy lưu lại từ Word thành .docx, hoặc dán nội dung vào ô bên dưới.',
+    doc_too_large: 'Tệp .doc quá dài. Hãy lưu lại thành .docx hoặc dán nội dung vào ô bên dưới.',
+    too_large: 'Tệp quá lớn. Hãy mở bản .docx của dự thảo, hoặc dán nội dung vào ô bên dưới.',
+    too_many_pages: 'Tệp PDF có quá nhiều trang. Hãy mở bản .docx của dự thảo, hoặc dán nội dung vào ô bên dưới.',
+    empty: 'Tệp hoặc nội dung trống. Hãy chọn đúng tệp dự thảo, hoặc dán nội dung vào ô bên dưới.',
+    binary: 'Tệp này không phải văn bản. Hãy mở tệp dự thảo .docx, .doc, .pdf hoặc .txt, hoặc dán nội dung vào ô bên dưới.',
+    wrong_encoding: 'Văn bản không ở bảng mã Unicode (UTF-8). Hãy lưu lại dưới dạng UTF-8 (hoặc chuyển mã bằng Unikey), hoặc dán nội dung vào ô bên dưới.',
+    legacy_encoding: 'Văn bản dùng bảng mã cũ (TCVN3, VNI) và không chuyển được. Hãy chuyển sang Unicode bằng Unikey rồi thử lại.',
+    no_document: 'Trang web này không chứa văn bản nghị quyết, chỉ có trình đơn và liên kết. Hãy mở trang của chính văn bản, hoặc sao chép nội dung và dán vào ô bên dưới.',
+    unsupported: 'Không mở được loại tệp này ở đây. Hãy lưu lại thành .docx, hoặc dán nội dung vào ô bên dưới.',
+    not_a_resolution: 'Nội dung này không giống một nghị quyết của Hội đồng nhân dân (không thấy “Nghị quyết”, tên Hội đồng nhân dân, căn cứ hay các điều). Hãy kiểm tra lại tệp hoặc nội dung đã dán.',
+    fallback: 'Không đọc được dự thảo. Hãy lưu lại từ Word thành .docx rồi mở lại, hoặc dán nội dung vào ô bên dưới.',
+    context: 'Không tải được dữ liệu đối chiếu của trang. Hãy tải lại trang rồi thử lại.',
+  },
+  en: {
+    corrupt_docx: 'The .docx file is damaged or is not a Word document. Open it in Word, use Save As (.docx), and open it here again, or paste the text below.',
+    corrupt_doc: 'The .doc file is damaged or truncated. Open it in Word or LibreOffice, save it as .docx and open it here again, or paste the text below.',
+    not_word_doc: 'This file is not a Word document. Save it from Word as .docx, or paste the text below.',
+    old_word_format: 'This is an old Word file (Word 6/95). Open it in Word or LibreOffice, save it as .docx and open it here again.',
+    encrypted_doc: 'The .doc file is password-protected. Remove the password in Word, save, and open it here again.',
+    encrypted_pdf: 'The PDF is password-protected. Open a copy without a password, or paste the text below.',
+    corrupt_pdf: 'The PDF is damaged. Export the PDF again from Word, open the .docx, or paste the text below.',
+    docx_too_large: 'This .docx would expand to too much data, so it was refused as unsafe. Save it again from Word as .docx, or paste the text below.',
+    doc_too_large: 'The .doc is too long. Save it as .docx or paste the text below.',
+    too_large: 'The file is too large. Open the draft\'s .docx, or paste the text below.',
+    too_many_pages: 'The PDF has too many pages. Open the draft\'s .docx, or paste the text below.',
+    empty: 'The file or text is empty. Choose the draft\'s file, or paste its text below.',
+    binary: 'This file is not text. Open the draft\'s .docx, .doc, .pdf or .txt file, or paste the text below.',
+    wrong_encoding: 'The text is not in Unicode (UTF-8). Save it as UTF-8 (or convert it with Unikey), or paste the text below.',
+    legacy_encoding: 'The text uses an old Vietnamese encoding (TCVN3, VNI) that could not be converted. Convert it to Unicode with Unikey and try again.',
+    no_document: 'This web page holds no resolution text, only menus and links. Open the document\'s own page, or copy its text and paste it below.',
+    unsupported: 'This kind of file cannot be opened here. Save it as .docx, or paste the text below.',
+    not_a_resolution: 'This does not read as a People\'s Council resolution (no "Nghị quyết", council, legal bases or articles found). Check the file or the pasted text.',
+    fallback: 'The draft could not be read. Save it again from Word as .docx and open it here, or paste the text below.',
+    context: 'The page\'s comparison data could not be loaded. Reload the page and try again.',
+  },
+};
+
+/** The sentence for a refusal code in a language (a general one for a code without its own). */
+export function readError(lang: Lang, code: string): string {
+  return READ_ERRORS[lang][code] ?? READ_ERRORS[lang].fallback ?? code;
+}

@@ -11,8 +11,8 @@ export type CodeKind = 'measure' | 'actor' | 'source' | 'level';
 const WORDS: Record<Lang, Record<CodeKind, Record<string, string>>> = {
   vi: {
     measure: {
-      M1: 'Bồi dưỡng, nâng cao năng lực', M2: 'Thông tin, tuyên truyền, phổ biến pháp luật', M3: 'Trách nhiệm, nêu gương; đánh giá',
-      M4: 'Khen thưởng; xử lý vi phạm', M5: 'Công nghệ thông tin, điều kiện bảo đảm', X1: 'Kiểm tra, giám sát, báo cáo',
+      M1: 'Bồi dưỡng, nâng cao năng lực', M2: 'Thông tin, tuyên truyền, phổ biến pháp luật', M3: 'Trách nhiệm, nêu gương, đánh giá',
+      M4: 'Khen thưởng, xử lý vi phạm', M5: 'Công nghệ thông tin, điều kiện bảo đảm', X1: 'Kiểm tra, giám sát, báo cáo',
       X2: 'Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng',
     },
     actor: {
@@ -28,8 +28,8 @@ const WORDS: Record<Lang, Record<CodeKind, Record<string, string>>> = {
   },
   en: {
     measure: {
-      M1: 'Capacity building', M2: 'Information and legal education', M3: 'Leaders\' responsibility; evaluation',
-      M4: 'Rewards; sanctions', M5: 'ICT and enabling conditions', X1: 'Inspection, supervision, reporting',
+      M1: 'Capacity building', M2: 'Information and legal education', M3: 'Leaders\' responsibility and evaluation',
+      M4: 'Rewards and sanctions', M5: 'ICT and enabling conditions', X1: 'Inspection, supervision, reporting',
       X2: 'People\'s Inspection and Community Investment Supervision Boards',
     },
     actor: {
