@@ -174,6 +174,12 @@ function draw(root: HTMLElement, r: Reading, header: ReportHeader, lang: Lang, r
   };
   root.replaceChildren();
 
+  if (r.matched) {
+    const p = el('p', undefined, { class: 'matched', 'data-testid': 'matched-source' });
+    const [before, after] = r.matched.text.split(r.matched.name);
+    p.append(el('strong', `${s.matchedTitle}. `), document.createTextNode(before ?? ''), link(r.matched.id, r.matched.name), document.createTextNode(after ?? ''));
+    root.append(p);
+  }
   const summary = el('div', undefined, { class: 'summary', 'data-testid': 'scorecard-summary' });
   summary.append(el('h3', s.summary), el('p', r.summary.headline, { class: 'headline' }));
   if (r.summary.missing) summary.append(el('p', r.summary.missing));
@@ -183,11 +189,6 @@ function draw(root: HTMLElement, r: Reading, header: ReportHeader, lang: Lang, r
   summary.append(fixes, el('p', r.peer_base, { class: 'peer-base', 'data-testid': 'peer-base' }));
   root.append(summary);
 
-  if (r.matched) {
-    const p = el('p', undefined, { class: 'matched', 'data-testid': 'matched-source' });
-    p.append(el('strong', `${s.matchedTitle}. `), link(r.matched.id, r.matched.text));
-    root.append(p);
-  }
 
   const h = headerLines(header, lang, undated);
   const head = el('div', undefined, { class: 'report-header', 'data-testid': 'report-header' });
@@ -216,8 +217,13 @@ function draw(root: HTMLElement, r: Reading, header: ReportHeader, lang: Lang, r
     if (f.place) what.append(el('strong', `${f.place}: `));
     what.append(document.createTextNode(f.what));
     li.append(what);
-    if (f.law) li.append(el('p', `${s.lawSays}: ${f.law}`, { class: 'law' }));
-    li.append(el('p', `${s.whatToDo}: ${f.todo}`, { class: 'todo' }));
+    const labelled = (label: string, text: string, cls: string) => {
+      const p = el('p', undefined, { class: cls });
+      p.append(el('strong', `${label}: `), document.createTextNode(text));
+      return p;
+    };
+    if (f.law) li.append(labelled(s.lawSays ?? '', f.law, 'law'));
+    li.append(labelled(s.whatToDo ?? '', f.todo, 'todo'));
     ul.append(li);
   }
   root.append(ul);

@@ -51,7 +51,7 @@ describe('/benchmark/ with a PDF', () => {
     const r = await openPage(browser, path);
     await r.page.getByTestId('draft-file').setInputFiles(`${ROOT}test/fixtures/formats/son-la-2024-04-17-nq-hdnd.scanned.pdf`);
     await r.page.getByTestId('draft-run').click();
-    await r.page.locator('#draft-status').filter({ hasText: words }).waitFor({ timeout: 30_000 });
+    await r.page.getByTestId('draft-error').filter({ hasText: words }).waitFor({ timeout: 30_000 });
     expect(await r.page.getByTestId('scorecard').isHidden()).toBe(true);
     expect(foreignRequests(r)).toEqual([]);
     await r.context.close();

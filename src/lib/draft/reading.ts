@@ -28,7 +28,7 @@ export interface Finding {
 export interface Reading {
   title: string;
   /** Set when the text is a published resolution (the same document, perhaps in another form). */
-  matched: { id: string; text: string } | null;
+  matched: { id: string; name: string; text: string } | null;
   summary: { headline: string; missing: string | null; fixes: string[] };
   peer_base: string;
   measures: { code: string; name: string; present: boolean; places: string; compare: string | null }[];
@@ -44,7 +44,7 @@ const W = {
     draft: 'Dự thảo',
     titleOf: (kind: string, number: string | null, council: string | null) => [kind, number ? `số ${number}` : null, council ? `của ${council}` : null].filter(Boolean).join(' '),
     resolution: 'Nghị quyết',
-    headline: (k: number, n: number) => `Dự thảo có ${k}/${n} biện pháp của Điều 8 Luật Thực hiện dân chủ ở cơ sở.`,
+    headline: (k: number, n: number, published: boolean) => `${published ? 'Văn bản' : 'Dự thảo'} có ${k}/${n} biện pháp của Điều 8 Luật Thực hiện dân chủ ở cơ sở.`,
     missing: (names: string[]) => `Còn thiếu: ${names.join('; ')}.`,
     addMeasures: (names: string[]) => `Bổ sung ${names.length === 1 ? 'biện pháp' : 'các biện pháp'}: ${names.join('; ')} (xem gợi ý bên dưới).`,
     nothing: 'Không có việc gì phải sửa theo các tiêu chí này.',
@@ -89,7 +89,7 @@ const W = {
     draft: 'Draft',
     titleOf: (kind: string, number: string | null, council: string | null) => [kind, number ? `No. ${number}` : null, council ? `of the ${council}` : null].filter(Boolean).join(' '),
     resolution: 'Resolution',
-    headline: (k: number, n: number) => `The draft has ${k} of the ${n} measures of Article 8 of the Law on Grassroots Democracy.`,
+    headline: (k: number, n: number, published: boolean) => `${published ? 'The text' : 'The draft'} has ${k} of the ${n} measures of Article 8 of the Law on Grassroots Democracy.`,
     missing: (names: string[]) => `Missing: ${names.join('; ')}.`,
     addMeasures: (names: string[]) => `Add ${names.length === 1 ? 'the measure' : 'the measures'}: ${names.join('; ')} (see the suggestions below).`,
     nothing: 'Nothing to fix on these criteria.',
@@ -214,7 +214,9 @@ export function readScorecard(a: Analysis, s: Scorecard, register: LegalDocument
     ...findings.filter((f) => f.severity !== 'error').map((f) => (f.place ? `${f.place}: ${f.todo}` : f.todo)),
   ];
 
-  const similar = s.similar.map((n) => ({
+  const matchedName = a.matched_source ? resolutionName({ jurisdiction: m.jurisdiction ?? a.matched_source.id, number: m.number }) : null;
+  // Only resolutions that share a passage are near; the rest are in the JSON with their scores.
+  const similar = s.similar.filter((n) => n.shared_passages.length > 0).map((n) => ({
     id: n.id,
     name: nameOf(n.id),
     text: w.similar(n.shared_passages.length, lang === 'vi' ? n.score.toFixed(2).replace('.', ',') : n.score.toFixed(2)),
@@ -226,8 +228,8 @@ export function readScorecard(a: Analysis, s: Scorecard, register: LegalDocument
 
   return {
     title,
-    matched: a.matched_source ? { id: a.matched_source.id, text: w.matched(nameOf(a.matched_source.id) === a.matched_source.id ? (m.number ? `${m.jurisdiction ?? ''} ${m.number}`.trim() : a.matched_source.id) : nameOf(a.matched_source.id), a.matched_source.by === 'sha256' ? w.bySha : w.byContent) } : null,
-    summary: { headline: w.headline(lawMeasures.length - missingNames.length, lawMeasures.length), missing: missingNames.length ? w.missing(missingNames) : null, fixes: fixes.length ? fixes : [w.nothing] },
+    matched: matchedName ? { id: a.matched_source?.id ?? '', name: matchedName, text: w.matched(matchedName, a.matched_source?.by === 'sha256' ? w.bySha : w.byContent) } : null,
+    summary: { headline: w.headline(lawMeasures.length - missingNames.length, lawMeasures.length, matchedName !== null), missing: missingNames.length ? w.missing(missingNames) : null, fixes: fixes.length ? fixes : [w.nothing] },
     peer_base,
     measures: s.measures.map((x) => ({
       code: x.code,

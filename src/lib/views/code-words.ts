@@ -59,7 +59,7 @@ export function knownCodes(kind: CodeKind): string[] {
  * second legal basis. An id of another shape is returned as it is. */
 export function provisionPlace(lang: Lang, id: string): string {
   const basis = /^legal-basis-(\d+)$/.exec(id);
-  if (basis) return lang === 'vi' ? `căn cứ thứ ${basis[1]}` : `legal basis ${basis[1]}`;
+  if (basis) return lang === 'vi' ? `Căn cứ thứ ${basis[1]}` : `Legal basis ${basis[1]}`;
   const article = /(?:^|\.)dieu-(\d+)/.exec(id)?.[1];
   if (!article) return id;
   const clause = /\.khoan-(\d+(?:-\d+)*)/.exec(id)?.[1]?.replace(/-/g, '.');
