@@ -190,12 +190,17 @@ function draw(root: HTMLElement, r: Reading, header: ReportHeader, lang: Lang, r
   root.append(summary);
 
 
+  // The dossier's header: first on paper (print-only copy at the top), after the summary on screen.
   const h = headerLines(header, lang, undated);
-  const head = el('div', undefined, { class: 'report-header', 'data-testid': 'report-header' });
-  const dl = el('dl');
-  for (const [k, v] of h.rows) dl.append(el('dt', k), el('dd', v));
-  head.append(el('h3', s.header), dl, el('p', h.note, { class: 'private' }));
-  root.append(head);
+  const headerBlock = (cls: string, attrs: Record<string, string>) => {
+    const head = el('div', undefined, { class: `report-header ${cls}`, ...attrs });
+    const dl = el('dl');
+    for (const [k, v] of h.rows) dl.append(el('dt', k), el('dd', v));
+    head.append(el(cls === 'print-only' ? 'p' : 'h3', s.header), dl, el('p', h.note, { class: 'private' }));
+    return head;
+  };
+  root.prepend(headerBlock('print-only', { 'aria-hidden': 'true' }));
+  root.append(headerBlock('no-print', { 'data-testid': 'report-header' }));
 
   root.append(el('h3', s.measures));
   const list = el('div', undefined, { class: 'measures' });

@@ -58,7 +58,7 @@ const W = {
     matched: (name: string, how: string) => `Văn bản này là ${name}, đã có trên trang này (nhận ra ${how}). Nó không được so với chính nó.`,
     bySha: 'vì trùng từng byte với tệp gốc',
     byContent: 'theo nội dung, dù ở dạng khác',
-    outdatedWhat: (c: string) => `Căn cứ “${c}” đã hết hiệu lực.`,
+    outdatedWhat: (c: string) => `“${c}” đã hết hiệu lực.`,
     outdatedLaw: (num: string, ended: string | null, chain: string, amends: string | null) =>
       `${amends ? `Văn bản này sửa đổi ${amends}; ` : ''}${amends ?? num} ${ended ? `hết hiệu lực từ ngày ${ended}` : 'đã hết hiệu lực (sổ văn bản của dự án không ghi ngày)'}${chain ? `, được thay thế bởi ${chain}` : ''}.`,
     chainItem: (title: string, num: string, from: string | null) => `${title} số ${num} (${from ? `có hiệu lực từ ${from}` : 'sổ văn bản không ghi ngày có hiệu lực'})`,
@@ -103,7 +103,7 @@ const W = {
     matched: (name: string, how: string) => `This text is ${name}, already on this site (recognised ${how}). It is not compared with itself.`,
     bySha: 'as byte for byte the same file',
     byContent: 'by its content, though in another form',
-    outdatedWhat: (c: string) => `The legal basis “${c}” no longer applies.`,
+    outdatedWhat: (c: string) => `“${c}” no longer applies.`,
     outdatedLaw: (num: string, ended: string | null, chain: string, amends: string | null) =>
       `${amends ? `It amends ${amends}; ` : ''}${amends ?? num} ${ended ? `stopped applying on ${ended}` : 'no longer applies (the project\'s register does not record the date)'}${chain ? `, replaced by ${chain}` : ''}.`,
     chainItem: (title: string, num: string, from: string | null) => `${title} No. ${num} (${from ? `in force from ${from}` : 'the register does not record when it came into force'})`,
