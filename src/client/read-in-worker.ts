@@ -6,16 +6,18 @@
 import { BROWSER_MS } from '../lib/read/budget.ts';
 import type { InputResult } from '../lib/read/result.ts';
 import type { Analysis, Reference } from '../lib/analyze/analyze.ts';
+import type { MatchedSource } from '../lib/analyze/source-match.ts';
+import type { MatchJob } from './read-worker.ts';
 
-export type WorkerRead = { input: InputResult; analysis: Analysis | null };
+export type WorkerRead = { input: InputResult; analysis: Analysis | null; matched: MatchedSource | null };
 
 /** The budget in ms: BROWSER_MS, or the page's data-read-budget-ms (a test hook for the edge). */
 const budget = (): number => Number(document.querySelector<HTMLElement>('[data-read-budget-ms]')?.dataset.readBudgetMs) || BROWSER_MS;
 
-export function readInWorker(bytes: Uint8Array, name: string, reference: Reference): Promise<WorkerRead> {
+export function readInWorker(bytes: Uint8Array, name: string, reference: Reference, match?: MatchJob): Promise<WorkerRead> {
   const ms = budget();
   const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
-  const refused = (message: string): WorkerRead => ({ input: { ok: false, code: 'read_budget', message }, analysis: null });
+  const refused = (message: string): WorkerRead => ({ input: { ok: false, code: 'read_budget', message }, analysis: null, matched: null });
   return new Promise<WorkerRead>((resolve) => {
     const done = (r: WorkerRead) => {
       clearTimeout(timer);
@@ -30,6 +32,6 @@ export function readInWorker(bytes: Uint8Array, name: string, reference: Referen
       e.preventDefault();
       done(refused(`«${name}» could not be read (${e.message || 'the reader stopped, perhaps out of memory'})`));
     };
-    worker.postMessage({ bytes, name, reference });
+    worker.postMessage({ bytes, name, reference, match });
   });
 }

@@ -5,19 +5,24 @@
  * reader costs the tab nothing but the message that says so. Posts back { input, analysis } or { error }.
  */
 import { readInput } from '../lib/read/input.ts';
-import { analyzeResolution, type Reference } from '../lib/analyze/analyze.ts';
+import { analyzeResolution, type AnalyzeOptions, type Reference } from '../lib/analyze/analyze.ts';
+import { identifySource, type CuratedSourceKey } from '../lib/analyze/source-match.ts';
 
-interface Job { bytes: Uint8Array; name: string; reference: Reference }
+/** What the page knows of the published sources, to recognise one as the command line does. */
+export interface MatchJob { sha256: string | null; keys: CuratedSourceKey[]; corrections: Record<string, AnalyzeOptions['corrections']> }
+interface Job { bytes: Uint8Array; name: string; reference: Reference; match?: MatchJob }
 
 self.onmessage = async (e: MessageEvent<Job>) => {
-  const { bytes, name, reference } = e.data;
+  const { bytes, name, reference, match } = e.data;
   try {
     const input = await readInput(bytes, name, async (b) => {
       const mammoth = (await import('mammoth')) as unknown as { extractRawText: (o: { arrayBuffer: ArrayBuffer }) => Promise<{ value: string }> };
       return (await mammoth.extractRawText({ arrayBuffer: b.slice().buffer })).value;
     }, async () => (await import('./pdf.ts')).loadPdfJs());
-    const analysis = input.ok ? analyzeResolution(input.text, reference) : null;
-    self.postMessage({ input, analysis });
+    const matched = input.ok && match ? identifySource(input.text, match.sha256, match.keys) : null;
+    const corrections = matched && match ? match.corrections[matched.id] : undefined;
+    const analysis = input.ok ? analyzeResolution(input.text, reference, { corrections, matched }) : null;
+    self.postMessage({ input, analysis, matched });
   } catch (err) {
     self.postMessage({ error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
   }

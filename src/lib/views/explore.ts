@@ -10,6 +10,8 @@ import Papa from 'papaparse';
 import { LIST_SEPARATOR } from '../publish/csv.ts';
 import { CSV_BOM, CSV_NEWLINE } from '../publish/csv-text.ts';
 import { TABLE_NAMES, tableOf, type FieldType, type TableName } from '../publish/schema.ts';
+import { LAW_MEASURE_CODES, LEVELS, MEASURE_CODES } from '../reference/vocabulary.ts';
+import { codeWord, knownCodes, type CodeKind } from './code-words.ts';
 
 export type Bilingual = { vi: string; en: string };
 
@@ -107,6 +109,28 @@ WHERE o.value = 100 AND o.unit = '%'
 ORDER BY r.jurisdiction, o.ord`,
   },
 ];
+
+const legend = (lang: 'vi' | 'en', kind: CodeKind, codes: readonly string[]) => codes.map((c) => `${c} = ${codeWord(lang, kind, c)}`).join('; ');
+const OPENINGS: Bilingual = {
+  vi: "Phần đầu (completeness = 'partial'): biện pháp không rõ, không phải không có",
+  en: "Openings (completeness = 'partial'): measures unknown, not absent",
+};
+
+/** The comment lines each example opens with, by language: codes the query uses, named (views/code-words.ts). */
+const NOTES: Record<string, (lang: 'vi' | 'en') => string[]> = {
+  'all-five': (l) => [OPENINGS[l], legend(l, 'measure', LAW_MEASURE_CODES)],
+  'per-measure': (l) => [OPENINGS[l], legend(l, 'measure', MEASURE_CODES)],
+  'who-supervises': (l) => [legend(l, 'actor', knownCodes('actor'))],
+  superseded: (l) => [l === 'vi' ? 'is_superseded: tính theo ngày của nghị quyết; NULL = sổ văn bản không ghi' : "is_superseded: at the resolution's date; NULL = the register does not say"],
+  'funding-by-level': (l) => [legend(l, 'level', LEVELS), legend(l, 'source', knownCodes('source'))],
+};
+
+/** An example's SQL as the page in `lang` shows it: its comments in that language, naming the codes it uses. */
+export function exampleSql(e: ExampleQuery, lang: 'vi' | 'en'): string {
+  const body = e.sql.replace(/^(?:--[^\n]*\n)+/, '');
+  const notes = NOTES[e.id]?.(lang) ?? [];
+  return [...notes.map((n) => `-- ${n}`), body].join('\n');
+}
 
 /** DuckDB's SQL type for each declared type: what the browser creates from the Parquet files. */
 export const SQL_TYPES: Record<FieldType, string> = {

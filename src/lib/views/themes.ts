@@ -14,6 +14,7 @@ import type { RowOf } from '../publish/schema.ts';
 import { DEFAULT_BOILERPLATE, dfThreshold } from '../reuse/shingles.ts';
 import { LEVELS } from '../reference/vocabulary.ts';
 import { chartCsv } from '../publish/csv-text.ts';
+import { codeWord } from './code-words.ts';
 
 type Res = RowOf<'resolutions'>;
 export type Status = CellState;
@@ -22,16 +23,19 @@ export const FUNDING_SOURCES = ['state_budget', 'socialized', 'other_lawful', 'b
 export const ROLES = ['implements', 'supervises', 'reports'] as const;
 export { ACTORS };
 
+/** Funding sources and actors by name (views/code-words.ts), keyed "src.<code>" and "actor.<code>". */
+function namedCodes(lang: Lang): Record<string, string> {
+  return Object.fromEntries([
+    ...FUNDING_SOURCES.map((c) => [`src.${c}`, codeWord(lang, 'source', c)]),
+    ...ACTORS.map((c) => [`actor.${c}`, codeWord(lang, 'actor', c)]),
+  ]);
+}
+
 /** Words for the coded values the theme and compare pages show: row names, funding sources, roles, actors, kinds, flags. */
 export const VOCAB: Record<Lang, Record<string, string>> = {
   vi: {
     objectives: 'Mục tiêu định lượng', funding: 'Kinh phí', supervision: 'Tổ chức thực hiện, giám sát', legal_bases: 'Căn cứ pháp lý',
-    'src.state_budget': 'Ngân sách nhà nước', 'src.socialized': 'Xã hội hóa', 'src.other_lawful': 'Nguồn hợp pháp khác',
-    'src.board_support': 'Hỗ trợ Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng',
-    'role.implements': 'Tổ chức thực hiện', 'role.supervises': 'Giám sát', 'role.reports': 'Báo cáo',
-    'actor.people_committee': 'Ủy ban nhân dân', 'actor.standing_committee': 'Thường trực HĐND', 'actor.committees': 'Các Ban của HĐND',
-    'actor.delegate_groups': 'Tổ đại biểu HĐND', 'actor.delegates': 'Đại biểu HĐND', 'actor.fatherland_front': 'Mặt trận Tổ quốc',
-    'actor.socio_political_orgs': 'Tổ chức chính trị - xã hội', 'actor.other': 'Khác',
+    ...namedCodes('vi'),
     'kind.luat': 'Luật', 'kind.nghi-dinh': 'Nghị định', 'kind.quyet-dinh': 'Quyết định', 'kind.nghi-quyet': 'Nghị quyết',
     'kind.thong-tu': 'Thông tư', 'kind.phap-lenh': 'Pháp lệnh', 'kind.hien-phap': 'Hiến pháp', 'kind.other': 'Khác',
     'flag.decentralisation': 'theo phân cấp ngân sách', 'flag.regular_spending': 'trong dự toán chi thường xuyên',
@@ -40,12 +44,7 @@ export const VOCAB: Record<Lang, Record<string, string>> = {
   },
   en: {
     objectives: 'Numeric targets', funding: 'Funding', supervision: 'Implementation and supervision', legal_bases: 'Legal bases',
-    'src.state_budget': 'State budget', 'src.socialized': 'Socialised funding', 'src.other_lawful': 'Other lawful sources',
-    'src.board_support': 'Support for People\'s Inspection and Community Investment Supervision Boards',
-    'role.implements': 'Implements', 'role.supervises': 'Supervises', 'role.reports': 'Reports',
-    'actor.people_committee': 'People\'s Committee', 'actor.standing_committee': 'Council Standing Committee', 'actor.committees': 'Council committees',
-    'actor.delegate_groups': 'Delegate groups', 'actor.delegates': 'Delegates', 'actor.fatherland_front': 'Fatherland Front',
-    'actor.socio_political_orgs': 'Socio-political organisations', 'actor.other': 'Other',
+    ...namedCodes('en'),
     'kind.luat': 'Law', 'kind.nghi-dinh': 'Decree', 'kind.quyet-dinh': 'Decision', 'kind.nghi-quyet': 'Resolution',
     'kind.thong-tu': 'Circular', 'kind.phap-lenh': 'Ordinance', 'kind.hien-phap': 'Constitution', 'kind.other': 'Other',
     'flag.decentralisation': 'follows budget decentralisation', 'flag.regular_spending': 'in regular spending estimates',

@@ -1,11 +1,15 @@
 // Everything the in-browser benchmark needs, built once: the reference (jurisdictions, legal-documents register,
-// taxonomy) and the peers (the full texts' provisions with their measures). Served as a static JSON file.
+// taxonomy), the peers (the full texts' provisions with their measures), the curated sources' keys with their
+// corrections (so a published resolution is recognised as on the command line) and the edition. Served as static JSON.
 import type { APIRoute } from 'astro';
 import { loadPeers } from '../../../node/peers.ts';
-import { loadReference } from '../../../node/reference.ts';
+import { loadCurated, loadReference, loadSourceKeys } from '../../../node/reference.ts';
+import { edition } from '../../../node/edition.ts';
 import { benchmarkContext } from '../../../lib/draft/context.ts';
 
 export const GET: APIRoute = () => {
   const reference = loadReference();
-  return new Response(JSON.stringify(benchmarkContext(reference, loadPeers(reference))), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const curated = loadCurated();
+  const context = benchmarkContext(reference, loadPeers(reference), loadSourceKeys(curated), new Map(curated.map((c) => [c.id, c.corrections])), edition());
+  return new Response(JSON.stringify(context), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
