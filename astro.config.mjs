@@ -10,4 +10,6 @@ export default defineConfig({
   publicDir: process.env.SITE_PUBLIC_DIR ?? 'public',
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   devToolbar: { enabled: false },
+  // Never inline a script into the page: the Content-Security-Policy allows scripts from files only ('self').
+  vite: { build: { assetsInlineLimit: 0 } },
 });
