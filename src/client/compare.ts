@@ -8,7 +8,8 @@
  * createElement/textContent only: no data ever goes through innerHTML.
  */
 import {
-  cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, sharedWith,
+  cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, PICKER_SHOWN, sharedWith,
+  unknownIds,
   type IndexEntry, type SiteProvision, type SiteResolution,
 } from '../lib/views/compare.ts';
 import { formatDate, localePath } from '../lib/views/i18n.ts';
@@ -39,7 +40,8 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
   for (const row of COMPARE_ROWS) {
     const cell = cellOf(r, row);
     const title = h('h4', {}, row.length === 2 && h('span', { class: `badge ${row}` }, row), ` ${S.rowLabels[row] ?? row}`);
-    const box = h('div', { class: 'cmp-cell', 'data-row': row, 'data-state': cell.state }, title);
+    const box = h('div', { class: 'cmp-cell', 'data-row': row, 'data-state': cell.state, style: `--o:${COMPARE_ROWS.indexOf(row) + 1}` }, title,
+      h('p', { class: 'cmp-who', 'aria-hidden': 'true' }, label));
     if (cell.state !== 'found') {
       const text = cell.state === 'not-found' ? S.notFound : r.completeness === 'metadata-only' ? S.unknownMeta : S.unknown;
       box.append(h('p', { class: cell.state === 'not-found' ? 'cmp-empty' : 'cmp-unknown' }, text));
@@ -116,6 +118,13 @@ async function start(root: HTMLElement): Promise<void> {
   const asked = new URLSearchParams(location.search).has('ids');
   if (asked && !(await loadIndex())) return;
   let selected = asked ? parseIds(location.search, new Set(byId.keys())) : [];
+  // Ids the address asks for that the dataset does not hold are named, not silently dropped.
+  const unknown = asked ? unknownIds(location.search, new Set(byId.keys())) : [];
+  const warn = $<HTMLParagraphElement>('cmp-unknown');
+  if (unknown.length) {
+    warn.textContent = fill(S.unknownIds ?? '', { ids: unknown.map((id) => `“${id}”`).join(', ') });
+    warn.hidden = false;
+  }
   const cache = new Map<string, Promise<SiteResolution>>();
   const load = (id: string) => {
     let p = cache.get(id);
@@ -133,7 +142,7 @@ async function start(root: HTMLElement): Promise<void> {
   const statusText = (extra = '') => {
     const q = input.value.trim();
     const n = q ? filterIndex(index, q).length : index.length;
-    const found = !q ? fill(S.all ?? '', { n }) : n ? fill(S.matches ?? '', { n, q }) : fill(S.none ?? '', { q });
+    const found = !q ? fill((n > PICKER_SHOWN ? S.allSome : S.all) ?? '', { n, shown: PICKER_SHOWN }) : n ? fill(S.matches ?? '', { n, q }) : fill(S.none ?? '', { q });
     const chosen = selected.length ? ` ${fill(S.chosen ?? '', { n: selected.length, max: MAX_COMPARE })}` : '';
     const more = selected.length > 0 && selected.length < MIN_COMPARE ? ` ${S.needMore}` : '';
     status.textContent = `${found}${chosen}${more}${extra ? ` ${extra}` : ''}`;
@@ -141,7 +150,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const renderOptions = () => {
     const chosen = selected.map((id) => byId.get(id)).filter((e): e is IndexEntry => !!e);
-    const matches = filterIndex(index, input.value).filter((e) => !selected.includes(e.id)).slice(0, 30);
+    const matches = filterIndex(index, input.value).filter((e) => !selected.includes(e.id)).slice(0, PICKER_SHOWN);
     list.replaceChildren(...[...chosen, ...matches].map((e) => {
       const box = h('input', { type: 'checkbox', name: 'ids', value: e.id }) as HTMLInputElement;
       box.checked = selected.includes(e.id);

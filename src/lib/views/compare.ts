@@ -87,6 +87,18 @@ export function parseIds(search: string, known: ReadonlySet<string>): string[] {
   return out.slice(0, MAX_COMPARE);
 }
 
+/** Ids in ?ids=… that name no resolution of the index, as written (trimmed, once each), to name them to the reader. */
+export function unknownIds(search: string, known: ReadonlySet<string>): string[] {
+  const raw = new URLSearchParams(search).get('ids') ?? '';
+  return [...new Set(raw.split(',').map((s) => s.trim()).filter((id) => id && !known.has(id)))];
+}
+
+/**
+ * How many resolutions the picker lists before the reader types: every one of them while the corpus is small (all
+ * visible in one list), the first ones and a note saying how many more there are once it is large.
+ */
+export const PICKER_SHOWN = 60;
+
 /** "?ids=a,b" with literal commas (ids are ASCII slugs), or "" for no selection: short links people can read. */
 export function idsQuery(ids: readonly string[]): string {
   return ids.length ? `?ids=${ids.join(',')}` : '';
