@@ -9,8 +9,9 @@
 import { formatDate, localePath } from '../lib/views/i18n.ts';
 import { type Lang } from '../lib/reference/vocabulary.ts';
 import { SearchCursor, SearchIndex } from '../lib/search/cursor.ts';
+import { provisionLabelOfId } from '../lib/reference/provision-label.ts';
 import {
-  highlight, hitsCsv, isEmptyQuery, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit,
+  highlight, hitsCsv, isEmptyQuery, parseQuery, readParams, snippet, writeParams, type SearchFilters, type SearchHit,
 } from '../lib/search/query.ts';
 
 const PAGE = 20;
@@ -74,7 +75,7 @@ if (root) {
       for (const s of snippet(highlight(hit.text, parsed))) text.append(s.mark ? h('mark', {}, s.text) : s.text);
       const badges = (hit.measures ?? []).map((m) => h('span', { class: `badge ${m}` }, m));
       list.append(h('li', { 'data-testid': 'search-result', 'data-provision': hit.provision_id, 'data-resolution': hit.resolution_id },
-        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabel(lang, hit.provision_id)} · ${hit.title || hit.resolution_id}`)),
+        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabelOfId(lang, hit.provision_id)} · ${hit.title || hit.resolution_id}`)),
         h('p', { class: 'srch-meta' }, ...badges, `${hit.council} · ${formatDate(lang, hit.date)}`),
         text));
     }

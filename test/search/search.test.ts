@@ -3,13 +3,14 @@
  * through the same cursor the browser uses; every expectation is computed independently, by scanning the folded
  * texts of the provisions (foldText, the project's fold), never written down.
  */
+import { provisionLabelOfId } from '../../src/lib/reference/provision-label.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/lib/tables.ts';
 import { foldText } from '../../src/lib/text/fold.ts';
 import type { RowOf } from '../../src/lib/publish/schema.ts';
 import { bucketOf, buildSearchIndex, CHUNK, orderResolutions, provisionText, type SearchMeta } from '../../src/lib/search/indexer.ts';
 import { SearchCursor, SearchIndex } from '../../src/lib/search/cursor.ts';
-import { highlight, hitsCsv, matchesText, NO_FILTERS, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit } from '../../src/lib/search/query.ts';
+import { highlight, hitsCsv, matchesText, NO_FILTERS, parseQuery, readParams, snippet, writeParams, type SearchFilters, type SearchHit } from '../../src/lib/search/query.ts';
 
 let resolutions: RowOf<'resolutions'>[];
 let provisions: RowOf<'provisions'>[];
@@ -155,7 +156,9 @@ describe('queries, highlights, addresses, CSV', () => {
       for (const m of cut.filter((x) => x.mark)) expect(foldText(m.text)).toBe('dan chu');
     }
     expect(snippet(highlight('ngắn', parseQuery('ngan')))).toEqual([{ text: 'ngắn', mark: true }]);
-    expect([provisionLabel('vi', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'phu-luc')]).toEqual(['Điều 4 khoản 1 điểm a', 'Article 4(1)(a)', 'phu-luc']);
+    expect([provisionLabelOfId('vi', 'dieu-4.khoan-1.diem-a'), provisionLabelOfId('en', 'dieu-4.khoan-1.diem-a'), provisionLabelOfId('en', 'phu-luc')]).toEqual(['Điều 4 khoản 1 điểm a', 'Article 4(1)(a)', 'phu-luc']);
+    // A clause printed "2.1" has the slug "khoan-2-1": the label says what the document printed.
+    expect(provisionLabelOfId('vi', 'dieu-1.khoan-2-1.diem-b')).toBe('Điều 1 khoản 2.1 điểm b');
   });
 
   it('round-trips the query and filters through the address', () => {

@@ -140,15 +140,6 @@ export function hitsCsv(hits: readonly SearchHit[], urlOf: (h: SearchHit) => str
   return chartCsv(['resolution_id', 'provision_id', 'measures', 'text', 'url'], hits.map((h) => [h.resolution_id, h.provision_id, (h.measures ?? []).join(';'), h.text, urlOf(h)]));
 }
 
-/** "dieu-4.khoan-1.diem-a" → "Điều 4 khoản 1 điểm a" (vi) or "Article 4(1)(a)" (en); other parts as they are. */
-export function provisionLabel(lang: 'vi' | 'en', id: string): string {
-  const parts = id.split('.').map((s) => /^(dieu|khoan|diem)-(.+)$/.exec(s));
-  if (parts.some((m) => !m)) return id;
-  const [vi, en] = [{ dieu: 'Điều', khoan: 'khoản', diem: 'điểm' }, { dieu: 'Article', khoan: '', diem: '' }];
-  if (lang === 'vi') return parts.map((m) => `${vi[m![1] as keyof typeof vi]} ${m![2]}`).join(' ');
-  return parts.map((m) => (m![1] === 'dieu' ? `${en.dieu} ${m![2]}` : `(${m![2]})`)).join('');
-}
-
 /**
  * At most about `max` characters of highlighted text around the first highlight, cut at spaces, with "…" where the
  * text goes on: a long provision does not flood the list (the link opens it whole).

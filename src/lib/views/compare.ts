@@ -10,6 +10,7 @@ import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
 import { MEASURE_CODES } from '../reference/vocabulary.ts';
+import { provisionLabel } from '../reference/provision-label.ts';
 
 const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
 export const COMPARE_ROWS = [...MEASURE_CODES, ...EXTRA_ROWS] as const;
@@ -33,12 +34,6 @@ export function resolutionLabel(r: Pick<Res, 'unit_type' | 'jurisdiction' | 'lev
   const within = r.level === 'province' ? '' : ` (${r.province})`;
   const which = r.number ?? (r.term ? (lang === 'vi' ? `khóa ${r.term}` : `term ${r.term}`) + (r.session ? (lang === 'vi' ? `, kỳ họp ${r.session}` : `, session ${r.session}`) : '') : null);
   return `${place}${within}${which ? `, ${which}` : ''}`;
-}
-
-/** "Điều 4, khoản 1, điểm a" / "Article 4, clause 1, point a". */
-export function provisionRef(p: Pick<RowOf<'provisions'>, 'article' | 'clause' | 'point'>, lang: Lang): string {
-  const [a, c, pt] = lang === 'vi' ? ['Điều', 'khoản', 'điểm'] : ['Article', 'clause', 'point'];
-  return [`${a} ${p.article}`, p.clause ? `${c} ${p.clause}` : '', p.point ? `${pt} ${p.point}` : ''].filter(Boolean).join(', ');
 }
 
 export interface IndexEntry {
@@ -192,19 +187,19 @@ export function siteResolution(id: string, t: CompareTables): SiteResolution {
       const at = p && op ? locatePassage(displayText(p), s.text, wordsOf(p)) : null;
       if (!at || !op) continue;
       const list = spans.get(pid) ?? [];
-      list.push({ start: at[0], end: at[1], other, other_provision: opid, other_ref_vi: provisionRef(op, 'vi'), other_ref_en: provisionRef(op, 'en') });
+      list.push({ start: at[0], end: at[1], other, other_provision: opid, other_ref_vi: provisionLabel('vi', op), other_ref_en: provisionLabel('en', op) });
       spans.set(pid, list);
     }
   }
   const site = (p: RowOf<'provisions'>): SiteProvision => ({
-    provision_id: p.provision_id, ref_vi: provisionRef(p, 'vi'), ref_en: provisionRef(p, 'en'), text: displayText(p),
+    provision_id: p.provision_id, ref_vi: provisionLabel('vi', p), ref_en: provisionLabel('en', p), text: displayText(p),
     spans: (spans.get(p.provision_id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end),
   });
   const provisions = Object.fromEntries(MEASURE_CODES.map((c) => [c, own.filter((p) => p.measures.includes(c)).map(site)])) as SiteResolution['provisions'];
   const mine = <T extends { resolution_id: string }>(rows: readonly T[]) => rows.filter((x) => x.resolution_id === id);
   const refs = (pid: string) => {
     const p = byKey.get(key(id, pid));
-    return { provision_id: pid, ref_vi: p ? provisionRef(p, 'vi') : null, ref_en: p ? provisionRef(p, 'en') : null };
+    return { provision_id: pid, ref_vi: p ? provisionLabel('vi', p) : null, ref_en: p ? provisionLabel('en', p) : null };
   };
   return {
     id, label_vi: resolutionLabel(r, 'vi'), label_en: resolutionLabel(r, 'en'), number: r.number, level: r.level,
