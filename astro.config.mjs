@@ -2,6 +2,20 @@
 // SITE_PUBLIC_DIR and SITE_OUT_DIR (with SITE_DATA_DIR, read by src/node/published.ts) let the scale benchmark
 // build a synthetic site under bench/tmp/… without touching public/ or dist/.
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { markEnglishPages } from './src/node/mark-lang.ts';
+
+// English pages: the Vietnamese names, titles and quotes in them are marked lang="vi" once the pages are written.
+const markLang = {
+  name: 'mark-vietnamese',
+  hooks: {
+    'astro:build:done': ({ dir, logger }) => {
+      const t = performance.now();
+      const r = markEnglishPages(fileURLToPath(dir));
+      logger.info(`lang="vi" marked: ${r.marked} text pieces on ${r.changed} of ${r.pages} English pages in ${Math.round(performance.now() - t)} ms`);
+    },
+  },
+};
 
 export default defineConfig({
   output: 'static',
@@ -10,6 +24,7 @@ export default defineConfig({
   publicDir: process.env.SITE_PUBLIC_DIR ?? 'public',
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   devToolbar: { enabled: false },
+  integrations: [markLang],
   // Never inline a script into the page: the Content-Security-Policy allows scripts from files only ('self').
   vite: { build: { assetsInlineLimit: 0 } },
 });
