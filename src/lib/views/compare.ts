@@ -6,6 +6,7 @@
  * records → columns of cells, each 'found', 'not-found' (a full text without it) or 'unknown' (an opening or a
  * catalogue entry: not absent, just not seen). Pure: no I/O, no DOM.
  */
+import { placeName } from '../reference/place-name.ts';
 import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
@@ -23,14 +24,9 @@ export const ACTORS = ['people_committee', 'standing_committee', 'committees', '
 type Res = RowOf<'resolutions'>;
 type Completeness = Res['completeness'];
 
-const UNIT_EN: Record<string, string> = {
-  'tỉnh': 'province', 'thành phố': 'city', 'huyện': 'district', 'quận': 'urban district', 'thị xã': 'town',
-  'xã': 'commune', 'phường': 'ward', 'thị trấn': 'township', 'đặc khu': 'special zone',
-};
-
 /** "tỉnh Lạng Sơn" / "Lạng Sơn province", with the province for lower levels and the number (or term and session) to tell two resolutions of one council apart. */
 export function resolutionLabel(r: Pick<Res, 'unit_type' | 'jurisdiction' | 'level' | 'province' | 'number' | 'term' | 'session'>, lang: Lang): string {
-  const place = lang === 'vi' ? `${r.unit_type} ${r.jurisdiction}` : `${r.jurisdiction} ${UNIT_EN[r.unit_type] ?? r.unit_type}`;
+  const place = placeName(lang, r);
   const within = r.level === 'province' ? '' : ` (${r.province})`;
   const which = r.number ?? (r.term ? (lang === 'vi' ? `khóa ${r.term}` : `term ${r.term}`) + (r.session ? (lang === 'vi' ? `, kỳ họp ${r.session}` : `, session ${r.session}`) : '') : null);
   return `${place}${within}${which ? `, ${which}` : ''}`;
