@@ -14,6 +14,7 @@ import {
 } from '../lib/views/compare.ts';
 import { formatDate, localePath } from '../lib/views/i18n.ts';
 import { type Lang } from '../lib/reference/vocabulary.ts';
+import { vietnamesePieces } from '../lib/text/vi-runs.ts';
 
 type Strings = Record<string, string> & { rowLabels: Record<string, string>; completeness: Record<string, string> };
 type Child = Node | string | null | false | undefined;
@@ -25,6 +26,10 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]
   return e;
 }
 
+/** Text for an English page with its Vietnamese names marked lang="vi" (as the build marks the static columns). */
+const marked = (lang: Lang, text: string): (Node | string)[] =>
+  lang === 'vi' ? [text] : vietnamesePieces(text).map((p) => (p.vi ? h('span', { lang: 'vi' }, p.text) : p.text));
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
@@ -33,7 +38,7 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
   const resHref = (id: string) => localePath(lang, `/resolutions/${id}/`);
   const label = lang === 'vi' ? r.label_vi : r.label_en;
   const head = h('header', { class: 'cmp-head' },
-    h('h3', { id: `cmp-h-${r.id}` }, h('a', { href: resHref(r.id) }, label)),
+    h('h3', { id: `cmp-h-${r.id}` }, h('a', { href: resHref(r.id) }, ...marked(lang, label))),
     h('p', {}, `${formatDate(lang, r.date)} · ${S.completeness[r.completeness] ?? r.completeness}`),
     r.completeness !== 'full' && h('p', { class: 'cmp-unknown' }, r.completeness === 'partial' ? S.openingNote : S.metaNote));
   const col = h('section', { class: 'cmp-col', 'data-testid': 'compare-column', 'data-id': r.id, 'aria-labelledby': `cmp-h-${r.id}` }, head);
@@ -41,7 +46,7 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
     const cell = cellOf(r, row);
     const title = h('h4', {}, row.length === 2 && h('span', { class: `badge ${row}` }, row), ` ${S.rowLabels[row] ?? row}`);
     const box = h('div', { class: 'cmp-cell', 'data-row': row, 'data-state': cell.state, style: `--o:${COMPARE_ROWS.indexOf(row) + 1}` }, title,
-      h('p', { class: 'cmp-who', 'aria-hidden': 'true' }, label));
+      h('p', { class: 'cmp-who', 'aria-hidden': 'true' }, ...marked(lang, label)));
     if (cell.state !== 'found') {
       const text = cell.state === 'not-found' ? S.notFound : r.completeness === 'metadata-only' ? S.unknownMeta : S.unknown;
       box.append(h('p', { class: cell.state === 'not-found' ? 'cmp-empty' : 'cmp-unknown' }, text));
@@ -50,16 +55,16 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
       for (const it of cell.items) {
         if ('spans' in it) {
           const p: SiteProvision = it;
-          const para = h('p');
+          const para = h('p', { lang: 'vi' });
           for (const s of markSegments(p.text, p.spans, others)) para.append(s.others.length ? h('mark', {}, s.text) : s.text);
           const shared = sharedWith(p.spans, others);
           const note = shared.length ? h('p', { class: 'cmp-shared' }, `${S.sharedWith}: `) : null;
-          shared.forEach((s, i) => note?.append(i ? '; ' : '', h('a', { href: `${resHref(s.other)}#${s.other_provision}` }, `${labels.get(s.other) ?? s.other}, ${lang === 'vi' ? s.other_ref_vi : s.other_ref_en}`)));
+          shared.forEach((s, i) => note?.append(i ? '; ' : '', h('a', { href: `${resHref(s.other)}#${s.other_provision}` }, ...marked(lang, `${labels.get(s.other) ?? s.other}, ${lang === 'vi' ? s.other_ref_vi : s.other_ref_en}`))));
           ul.append(h('li', {}, h('a', { class: 'cmp-ref', href: `${resHref(r.id)}#${p.provision_id}` }, lang === 'vi' ? p.ref_vi : p.ref_en), para, note));
         } else {
           const li = h('li');
           for (const k of itemTags(row, it)) li.append(h('span', { class: 'cmp-tag' }, S[k] ?? k));
-          li.append(h('p', {}, it.text));
+          li.append(h('p', { lang: 'vi' }, it.text));
           if (it.provision_id) li.append(h('a', { class: 'cmp-ref', href: `${resHref(r.id)}#${it.provision_id}` }, (lang === 'vi' ? it.ref_vi : it.ref_en) ?? it.provision_id));
           ul.append(li);
         }

@@ -82,8 +82,8 @@ if (root) {
       for (const s of snippet(highlight(hit.text, parsed))) text.append(s.mark ? h('mark', {}, s.text) : s.text);
       const badges = (hit.measures ?? []).map((m) => h('span', { class: `badge ${m}` }, m));
       list.append(h('li', { 'data-testid': 'search-result', 'data-provision': hit.provision_id, 'data-resolution': hit.resolution_id },
-        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabelOfId(lang, hit.provision_id)} · ${hit.title || hit.resolution_id}`)),
-        h('p', { class: 'srch-meta' }, ...badges, `${hit.council} · ${formatDate(lang, hit.date)}`),
+        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabelOfId(lang, hit.provision_id)} · `, h('span', { lang: 'vi' }, hit.title || hit.resolution_id))),
+        h('p', { class: 'srch-meta' }, ...badges, h('span', { lang: 'vi' }, hit.council), ` · ${formatDate(lang, hit.date)}`),
         text));
     }
   };
