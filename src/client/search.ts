@@ -152,11 +152,13 @@ if (root) {
     void search(q, filters);
   };
 
-  const submit = () => {
+  // A new search is a new history entry; a run of filter changes refines one entry (Back returns to the search before).
+  const submit = (refine = false) => {
     const data = new FormData(form);
     const { q, filters } = readParams(new URLSearchParams([...data.entries()].map(([k, v]) => [k, String(v)])));
     const search_ = writeParams(q, filters);
-    if (search_ !== location.search) history.pushState(null, '', search_);
+    const refining = refine && (history.state as { refine?: boolean } | null)?.refine === true;
+    if (search_ !== location.search) history[refining ? 'replaceState' : 'pushState']({ refine }, '', search_);
     void search(q, filters);
   };
   form.addEventListener('submit', (ev) => {
@@ -165,7 +167,7 @@ if (root) {
   });
   // A filter applies as soon as it changes (no need to press Search again).
   form.addEventListener('change', (ev) => {
-    if ((ev.target as HTMLElement).tagName === 'SELECT') submit();
+    if ((ev.target as HTMLElement).tagName === 'SELECT') submit(true);
   });
   // A way out is a search of its own: followed in place, like a new search.
   ways.addEventListener('click', (ev) => {

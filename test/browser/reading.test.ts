@@ -104,7 +104,7 @@ describe('compare', () => {
   it('on a phone: one block per measure, the cells of every resolution stacked, no scroll window', async () => {
     const r = await openPage(browser, `/en/compare/?ids=${LANG_SON},${HAI_PHONG}`);
     const { page } = r;
-    await expect.poll(() => page.locator('[data-testid="compare-column"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="compare-column"]').count(), { timeout: 15_000 }).toBe(2);
     const box = await page.locator('.cmp-scroll').evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth, sh: e.scrollHeight, ch: e.clientHeight }));
     expect(box.sw).toBeLessThanOrEqual(box.cw);
     expect(box.sh).toBeLessThanOrEqual(box.ch);
@@ -124,11 +124,11 @@ describe('compare', () => {
 
   it('names the ids of the address that the dataset does not hold', async () => {
     const r = await openPage(browser, `/compare/?ids=nope,${LANG_SON},${HAI_PHONG}`, { width: 1280 });
-    await expect.poll(() => r.page.getByTestId('compare-unknown').textContent()).toContain('“nope”');
+    await expect.poll(() => r.page.getByTestId('compare-unknown').textContent(), { timeout: 15_000 }).toContain('“nope”');
     expect(await r.page.getByTestId('compare-unknown').isVisible()).toBe(true);
-    await expect.poll(() => r.page.locator('[data-testid="compare-column"]').count()).toBe(2);
+    await expect.poll(() => r.page.locator('[data-testid="compare-column"]').count(), { timeout: 15_000 }).toBe(2);
     const only = await openPage(browser, '/en/compare/?ids=nope');
-    await expect.poll(() => only.page.getByTestId('compare-unknown').textContent()).toMatch(/No resolution .* “nope”/);
+    await expect.poll(() => only.page.getByTestId('compare-unknown').textContent(), { timeout: 15_000 }).toMatch(/No resolution .* “nope”/);
     await r.context.close();
     await only.context.close();
   });
@@ -151,7 +151,7 @@ describe('the language switch keeps the page\'s state', () => {
     await r.page.waitForURL(/^[^?]*\/compare\/\?ids=/);
     expect(new URL(r.page.url()).pathname).toBe('/compare/');
     expect(new URL(r.page.url()).search).toBe(`?ids=${LANG_SON},${HAI_PHONG}`);
-    await expect.poll(() => r.page.locator('[data-testid="compare-column"]').count()).toBe(2);
+    await expect.poll(() => r.page.locator('[data-testid="compare-column"]').count(), { timeout: 15_000 }).toBe(2);
 
     const frag = '#dieu-4.khoan-2';
     await r.page.goto(siteUrl(`/resolutions/${LANG_SON}/${frag}`));
@@ -183,7 +183,7 @@ describe('search', () => {
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/done|more/);
     const before = await page.getByTestId('search-result').count();
     await page.getByTestId('search-level').selectOption('commune');
-    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('commune');
+    await expect.poll(() => new URL(page.url()).searchParams.get('level'), { timeout: 15_000 }).toBe('commune');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/done|more|empty/);
     expect(await page.getByTestId('search-result').count()).toBeLessThan(before);
 
