@@ -8,11 +8,13 @@
  * createElement/textContent only: no data ever goes through innerHTML.
  */
 import {
-  cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, sharedWith,
+  cellOf, COMPARE_ROWS, filterIndex, idsQuery, itemTags, markSegments, MAX_COMPARE, MIN_COMPARE, parseIds, PICKER_SHOWN, sharedWith,
+  unknownIds,
   type IndexEntry, type SiteProvision, type SiteResolution,
 } from '../lib/views/compare.ts';
 import { formatDate, localePath } from '../lib/views/i18n.ts';
 import { type Lang } from '../lib/reference/vocabulary.ts';
+import { vietnamesePieces } from '../lib/text/vi-runs.ts';
 
 type Strings = Record<string, string> & { rowLabels: Record<string, string>; completeness: Record<string, string> };
 type Child = Node | string | null | false | undefined;
@@ -24,6 +26,10 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]
   return e;
 }
 
+/** Text for an English page with its Vietnamese names marked lang="vi" (as the build marks the static columns). */
+const marked = (lang: Lang, text: string): (Node | string)[] =>
+  lang === 'vi' ? [text] : vietnamesePieces(text).map((p) => (p.vi ? h('span', { lang: 'vi' }, p.text) : p.text));
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
@@ -32,14 +38,15 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
   const resHref = (id: string) => localePath(lang, `/resolutions/${id}/`);
   const label = lang === 'vi' ? r.label_vi : r.label_en;
   const head = h('header', { class: 'cmp-head' },
-    h('h3', { id: `cmp-h-${r.id}` }, h('a', { href: resHref(r.id) }, label)),
+    h('h3', { id: `cmp-h-${r.id}` }, h('a', { href: resHref(r.id) }, ...marked(lang, label))),
     h('p', {}, `${formatDate(lang, r.date)} · ${S.completeness[r.completeness] ?? r.completeness}`),
     r.completeness !== 'full' && h('p', { class: 'cmp-unknown' }, r.completeness === 'partial' ? S.openingNote : S.metaNote));
   const col = h('section', { class: 'cmp-col', 'data-testid': 'compare-column', 'data-id': r.id, 'aria-labelledby': `cmp-h-${r.id}` }, head);
   for (const row of COMPARE_ROWS) {
     const cell = cellOf(r, row);
     const title = h('h4', {}, row.length === 2 && h('span', { class: `badge ${row}` }, row), ` ${S.rowLabels[row] ?? row}`);
-    const box = h('div', { class: 'cmp-cell', 'data-row': row, 'data-state': cell.state }, title);
+    const box = h('div', { class: 'cmp-cell', 'data-row': row, 'data-state': cell.state, style: `--o:${COMPARE_ROWS.indexOf(row) + 1}` }, title,
+      h('p', { class: 'cmp-who', 'aria-hidden': 'true' }, ...marked(lang, label)));
     if (cell.state !== 'found') {
       const text = cell.state === 'not-found' ? S.notFound : r.completeness === 'metadata-only' ? S.unknownMeta : S.unknown;
       box.append(h('p', { class: cell.state === 'not-found' ? 'cmp-empty' : 'cmp-unknown' }, text));
@@ -48,16 +55,16 @@ function renderColumn(r: SiteResolution, shown: readonly string[], labels: Map<s
       for (const it of cell.items) {
         if ('spans' in it) {
           const p: SiteProvision = it;
-          const para = h('p');
+          const para = h('p', { lang: 'vi' });
           for (const s of markSegments(p.text, p.spans, others)) para.append(s.others.length ? h('mark', {}, s.text) : s.text);
           const shared = sharedWith(p.spans, others);
           const note = shared.length ? h('p', { class: 'cmp-shared' }, `${S.sharedWith}: `) : null;
-          shared.forEach((s, i) => note?.append(i ? '; ' : '', h('a', { href: `${resHref(s.other)}#${s.other_provision}` }, `${labels.get(s.other) ?? s.other}, ${lang === 'vi' ? s.other_ref_vi : s.other_ref_en}`)));
+          shared.forEach((s, i) => note?.append(i ? '; ' : '', h('a', { href: `${resHref(s.other)}#${s.other_provision}` }, ...marked(lang, `${labels.get(s.other) ?? s.other}, ${lang === 'vi' ? s.other_ref_vi : s.other_ref_en}`))));
           ul.append(h('li', {}, h('a', { class: 'cmp-ref', href: `${resHref(r.id)}#${p.provision_id}` }, lang === 'vi' ? p.ref_vi : p.ref_en), para, note));
         } else {
           const li = h('li');
           for (const k of itemTags(row, it)) li.append(h('span', { class: 'cmp-tag' }, S[k] ?? k));
-          li.append(h('p', {}, it.text));
+          li.append(h('p', { lang: 'vi' }, it.text));
           if (it.provision_id) li.append(h('a', { class: 'cmp-ref', href: `${resHref(r.id)}#${it.provision_id}` }, (lang === 'vi' ? it.ref_vi : it.ref_en) ?? it.provision_id));
           ul.append(li);
         }
@@ -116,6 +123,13 @@ async function start(root: HTMLElement): Promise<void> {
   const asked = new URLSearchParams(location.search).has('ids');
   if (asked && !(await loadIndex())) return;
   let selected = asked ? parseIds(location.search, new Set(byId.keys())) : [];
+  // Ids the address asks for that the dataset does not hold are named, not silently dropped.
+  const unknown = asked ? unknownIds(location.search, new Set(byId.keys())) : [];
+  const warn = $<HTMLParagraphElement>('cmp-unknown');
+  if (unknown.length) {
+    warn.textContent = fill(S.unknownIds ?? '', { ids: unknown.map((id) => `“${id}”`).join(', ') });
+    warn.hidden = false;
+  }
   const cache = new Map<string, Promise<SiteResolution>>();
   const load = (id: string) => {
     let p = cache.get(id);
@@ -133,7 +147,7 @@ async function start(root: HTMLElement): Promise<void> {
   const statusText = (extra = '') => {
     const q = input.value.trim();
     const n = q ? filterIndex(index, q).length : index.length;
-    const found = !q ? fill(S.all ?? '', { n }) : n ? fill(S.matches ?? '', { n, q }) : fill(S.none ?? '', { q });
+    const found = !q ? fill((n > PICKER_SHOWN ? S.allSome : S.all) ?? '', { n, shown: PICKER_SHOWN }) : n ? fill(S.matches ?? '', { n, q }) : fill(S.none ?? '', { q });
     const chosen = selected.length ? ` ${fill(S.chosen ?? '', { n: selected.length, max: MAX_COMPARE })}` : '';
     const more = selected.length > 0 && selected.length < MIN_COMPARE ? ` ${S.needMore}` : '';
     status.textContent = `${found}${chosen}${more}${extra ? ` ${extra}` : ''}`;
@@ -141,7 +155,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const renderOptions = () => {
     const chosen = selected.map((id) => byId.get(id)).filter((e): e is IndexEntry => !!e);
-    const matches = filterIndex(index, input.value).filter((e) => !selected.includes(e.id)).slice(0, 30);
+    const matches = filterIndex(index, input.value).filter((e) => !selected.includes(e.id)).slice(0, PICKER_SHOWN);
     list.replaceChildren(...[...chosen, ...matches].map((e) => {
       const box = h('input', { type: 'checkbox', name: 'ids', value: e.id }) as HTMLInputElement;
       box.checked = selected.includes(e.id);

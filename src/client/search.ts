@@ -9,8 +9,10 @@
 import { formatDate, localePath } from '../lib/views/i18n.ts';
 import { type Lang } from '../lib/reference/vocabulary.ts';
 import { SearchCursor, SearchIndex } from '../lib/search/cursor.ts';
+import { TypedFirstCursor } from '../lib/search/rank.ts';
+import { provisionLabelOfId } from '../lib/reference/provision-label.ts';
 import {
-  highlight, hitsCsv, isEmptyQuery, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit,
+  highlight, hitsCsv, isEmptyQuery, parseQuery, readParams, snippet, waysOut, writeParams, type SearchFilters, type SearchHit,
 } from '../lib/search/query.ts';
 
 const PAGE = 20;
@@ -26,6 +28,11 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node |
   return e;
 }
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+/** A template's {q} as its own element marked lang="vi" (the reader's query is Vietnamese, the page may be English). */
+const withQuery = (t: string, q: string): (Node | string)[] => {
+  const [before = '', after = ''] = t.split('{q}');
+  return t.includes('{q}') ? [before, h('span', { lang: 'vi' }, q), after] : [t];
+};
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) {
@@ -52,7 +59,8 @@ if (root) {
   }));
 
   const hrefOf = (hit: SearchHit) => `${base.replace(/\/$/, '')}${localePath(lang, `/resolutions/${hit.resolution_id}/`)}#${hit.provision_id}`;
-  let current: { q: string; filters: SearchFilters; cursor: SearchCursor | null } | null = null;
+  let current: { q: string; filters: SearchFilters; cursor: TypedFirstCursor | null } | null = null;
+  const ways = root.querySelector<HTMLElement>('#search-ways')!;
   let run = 0;
 
   const show = (f: SearchFilters, q: string) => {
@@ -74,8 +82,8 @@ if (root) {
       for (const s of snippet(highlight(hit.text, parsed))) text.append(s.mark ? h('mark', {}, s.text) : s.text);
       const badges = (hit.measures ?? []).map((m) => h('span', { class: `badge ${m}` }, m));
       list.append(h('li', { 'data-testid': 'search-result', 'data-provision': hit.provision_id, 'data-resolution': hit.resolution_id },
-        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabel(lang, hit.provision_id)} · ${hit.title || hit.resolution_id}`)),
-        h('p', { class: 'srch-meta' }, ...badges, `${hit.council} · ${formatDate(lang, hit.date)}`),
+        h('h3', {}, h('a', { href: hrefOf(hit) }, `${provisionLabelOfId(lang, hit.provision_id)} · `, h('span', { lang: 'vi' }, hit.title || hit.resolution_id))),
+        h('p', { class: 'srch-meta' }, ...badges, h('span', { lang: 'vi' }, hit.council), ` · ${formatDate(lang, hit.date)}`),
         text));
     }
   };
@@ -103,11 +111,21 @@ if (root) {
     more.hidden = p.done;
     more.disabled = false;
     csv.hidden = p.found === 0;
+    if (p.done && p.found === 0) offerWaysOut(q, current.filters);
   }
+
+  // Nothing found: links to the same search without the filters, without the quotes, without the last word.
+  const offerWaysOut = (q: string, f: SearchFilters) => {
+    const items = waysOut(q, f).map((w) => h('li', {}, h('a', { href: writeParams(w.q, w.filters), 'data-testid': `search-way-${w.kind}` }, ...withQuery(S[`way_${w.kind}`]!, w.q))));
+    ways.replaceChildren(...(items.length ? [h('p', {}, S.waysTitle!), h('ul', {}, ...items)] : []), h('p', { class: 'muted' }, S.waysNote!));
+    ways.hidden = false;
+  };
 
   async function search(q: string, filters: SearchFilters): Promise<void> {
     const myRun = ++run;
     list.replaceChildren();
+    ways.replaceChildren();
+    ways.hidden = true;
     more.hidden = true;
     csv.hidden = true;
     const parsed = parseQuery(q);
@@ -121,7 +139,7 @@ if (root) {
     try {
       const idx = await openIndex();
       if (myRun !== run) return;
-      current.cursor = new SearchCursor(idx, parsed, filters);
+      current.cursor = new TypedFirstCursor(new SearchCursor(idx, parsed, filters));
       await page(myRun);
     } catch (e) {
       if (myRun === run) say(fill(S.failed!, { why: e instanceof Error ? e.message : String(e) }), 'error');
@@ -134,13 +152,30 @@ if (root) {
     void search(q, filters);
   };
 
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
+  // A new search is a new history entry; a run of filter changes refines one entry (Back returns to the search before).
+  const submit = (refine = false) => {
     const data = new FormData(form);
     const { q, filters } = readParams(new URLSearchParams([...data.entries()].map(([k, v]) => [k, String(v)])));
     const search_ = writeParams(q, filters);
-    if (search_ !== location.search) history.pushState(null, '', search_);
+    const refining = refine && (history.state as { refine?: boolean } | null)?.refine === true;
+    if (search_ !== location.search) history[refining ? 'replaceState' : 'pushState']({ refine }, '', search_);
     void search(q, filters);
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    submit();
+  });
+  // A filter applies as soon as it changes (no need to press Search again).
+  form.addEventListener('change', (ev) => {
+    if ((ev.target as HTMLElement).tagName === 'SELECT') submit(true);
+  });
+  // A way out is a search of its own: followed in place, like a new search.
+  ways.addEventListener('click', (ev) => {
+    const a = (ev.target as HTMLElement).closest('a');
+    if (!a) return;
+    ev.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    fromAddress();
   });
   addEventListener('popstate', fromAddress);
   more.addEventListener('click', () => {

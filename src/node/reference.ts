@@ -48,3 +48,10 @@ export function loadSourceKeys(curated: CuratedResolution[] = loadCurated()): Cu
     id: c.id, sha256: c.raw_sha256, partial: c.completeness !== 'full', fingerprint: contentFingerprint(read('raw', c.raw_file)),
   }));
 }
+
+let glosses: Map<string, string> | null = null;
+/** Resolution id → the reviewed English gloss of its title (data/curated/<id>.json, title_gloss_en), for English pages. */
+export function titleGlosses(): Map<string, string> {
+  glosses ??= new Map(loadCurated().flatMap((c) => (c.title_gloss_en ? [[c.id, c.title_gloss_en.value] as const] : [])));
+  return glosses;
+}

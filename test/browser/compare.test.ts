@@ -40,7 +40,7 @@ describe('compare', () => {
     await pick(page, 'son la', /tỉnh Sơn La/);
     await pick(page, 'an phu', /An Phú/);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-column"]').length === 3 && !document.querySelector('#cmp-grid[aria-busy]'));
-    await expect.poll(() => columnIds(page)).toEqual([LANG_SON, SON_LA, AN_PHU]);
+    await expect.poll(() => columnIds(page), { timeout: 15_000 }).toEqual([LANG_SON, SON_LA, AN_PHU]);
     const url = new URL(page.url());
     expect(url.search).toBe(`?ids=${LANG_SON},${SON_LA},${AN_PHU}`);
     expect(await page.locator('#cmp-share').getAttribute('href')).toBe(`/compare/?ids=${LANG_SON},${SON_LA},${AN_PHU}`);
@@ -49,7 +49,7 @@ describe('compare', () => {
     expect(await page.locator('[data-id="lang-son-08-2024-nq-hdnd"] .cmp-shared').first().textContent()).toMatch(/Sơn La|An Phú/);
 
     await page.reload({ waitUntil: 'load' });
-    await expect.poll(() => columnIds(page)).toEqual([LANG_SON, SON_LA, AN_PHU]);
+    await expect.poll(() => columnIds(page), { timeout: 15_000 }).toEqual([LANG_SON, SON_LA, AN_PHU]);
     expect(await page.getByRole('checkbox', { name: /Lạng Sơn/ }).isChecked()).toBe(true);
 
     // Only the index and the three records were fetched: never the whole corpus.
@@ -59,7 +59,7 @@ describe('compare', () => {
 
     // Unchecking one updates the columns and the address.
     await page.getByRole('checkbox', { name: /tỉnh Sơn La/ }).uncheck();
-    await expect.poll(() => columnIds(page)).toEqual([LANG_SON, AN_PHU]);
+    await expect.poll(() => columnIds(page), { timeout: 15_000 }).toEqual([LANG_SON, AN_PHU]);
     expect(new URL(page.url()).search).toBe(`?ids=${LANG_SON},${AN_PHU}`);
 
     expect(r.errors).toEqual([]);
@@ -71,7 +71,7 @@ describe('compare', () => {
 
   it('opens an English link with two ids: two columns with English labels', async () => {
     const r = await openPage(browser, `/en/compare/?ids=${HAI_PHONG},${BAC_GIANG}`, { width: 1280 });
-    await expect.poll(() => columnIds(r.page)).toEqual([HAI_PHONG, BAC_GIANG]);
+    await expect.poll(() => columnIds(r.page), { timeout: 15_000 }).toEqual([HAI_PHONG, BAC_GIANG]);
     const heads = await r.page.locator('[data-testid="compare-column"] h3').allTextContents();
     expect(heads).toEqual(['Hải Phòng city, 99/NQ-HĐND', 'Bắc Giang province, 46/NQ-HĐND']);
     // An opening: measures not seen are unknown, not absent.

@@ -188,3 +188,20 @@ describe('validation catches what reviewers could get wrong', () => {
     expect(p).toMatch(/correction c2: expected 2 occurrences of «Ủy ban Mật trận Tổ quốc», found 1/);
   });
 });
+
+describe('English glosses of titles', () => {
+  it('every reviewed curated resolution has an English gloss, marked as a gloss, naming its place in the English style', async () => {
+    const { loadCurated } = await import('../../src/node/reference.ts');
+    const { placeName } = await import('../../src/lib/reference/place-name.ts');
+    // A file added by `npm run add` awaits review, and its gloss with it.
+    for (const c of loadCurated().filter((x) => x.reviewed !== false)) {
+      expect(c.title_gloss_en?.kind, c.id).toBe('gloss');
+      expect(c.title_gloss_en?.value, c.id).toMatch(/grassroots democracy/);
+      const place = placeName('en', { unit_type: c.metadata.unit_type.value ?? '', jurisdiction: c.metadata.jurisdiction.value ?? '' });
+      expect(c.title_gloss_en?.value, c.id).toContain(place);
+    }
+    const { validateCurated } = await import('../../src/lib/curated/curated.ts');
+    const one = loadCurated()[0]!;
+    expect(validateCurated({ ...one, title_gloss_en: { value: 'x', kind: 'translation', reviewed: { by: 'a', on: '2026-12-07' } } }).join()).toMatch(/title_gloss_en must be/);
+  });
+});

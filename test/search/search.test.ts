@@ -3,13 +3,15 @@
  * through the same cursor the browser uses; every expectation is computed independently, by scanning the folded
  * texts of the provisions (foldText, the project's fold), never written down.
  */
+import { provisionLabelOfId } from '../../src/lib/reference/provision-label.ts';
+import { TypedFirstCursor } from '../../src/lib/search/rank.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/lib/tables.ts';
 import { foldText } from '../../src/lib/text/fold.ts';
 import type { RowOf } from '../../src/lib/publish/schema.ts';
 import { bucketOf, buildSearchIndex, CHUNK, orderResolutions, provisionText, type SearchMeta } from '../../src/lib/search/indexer.ts';
 import { SearchCursor, SearchIndex } from '../../src/lib/search/cursor.ts';
-import { highlight, hitsCsv, matchesText, NO_FILTERS, parseQuery, provisionLabel, readParams, snippet, writeParams, type SearchFilters, type SearchHit } from '../../src/lib/search/query.ts';
+import { highlight, hitsCsv, matchesText, matchesTyped, NO_FILTERS, parseQuery, readParams, snippet, waysOut, writeParams, type SearchFilters, type SearchHit } from '../../src/lib/search/query.ts';
 
 let resolutions: RowOf<'resolutions'>[];
 let provisions: RowOf<'provisions'>[];
@@ -126,8 +128,14 @@ describe('long posting lists', () => {
 
 describe('queries, highlights, addresses, CSV', () => {
   it('parses words and quoted phrases in the fold', () => {
-    expect(parseQuery('Hương ước "giám sát cộng đồng" dân')).toEqual({ words: ['huong', 'uoc', 'dan'], phrases: [['giam', 'sat', 'cong', 'dong']] });
-    expect(parseQuery('“Đối thoại”')).toEqual({ words: [], phrases: [['doi', 'thoai']] });
+    expect(parseQuery('Hương ước "giám sát cộng đồng" dân')).toEqual({
+      words: ['huong', 'uoc', 'dan'], phrases: [['giam', 'sat', 'cong', 'dong']],
+      typed: { huong: 'hương', uoc: 'ước', giam: 'giám', sat: 'sát', cong: 'cộng', dong: 'đồng', dan: 'dân' },
+    });
+    expect(parseQuery('huong uoc').typed).toBeUndefined();
+    // One fold typed two ways: either form counts as typed.
+    expect(parseQuery('hương hưởng').typed).toBeUndefined();
+    expect(parseQuery('“Đối thoại”')).toEqual({ words: [], phrases: [['doi', 'thoai']], typed: { doi: 'đối', thoai: 'thoại' } });
     expect(parseQuery('  ')).toEqual({ words: [], phrases: [] });
   });
 
@@ -144,6 +152,65 @@ describe('queries, highlights, addresses, CSV', () => {
     expect(matchesText(text, parseQuery('"uoc cua thon"'))).toBe(true);
   });
 
+  it('marks the words as typed first: "hương ước" marks "hương", not "hưởng"; the fold only when nothing is as typed', () => {
+    const text = 'Người dân được hưởng lợi ích; xây dựng hương ước, quy ước.';
+    const marks = (q: string) => highlight(text, parseQuery(q)).filter((s) => s.mark).map((s) => s.text);
+    expect(marks('hương ước')).toEqual(['hương ước', 'ước']);
+    expect(marks('"hương ước"')).toEqual(['hương ước']);
+    expect(marks('huong uoc')).toEqual(['hưởng', 'hương ước', 'ước']);
+    expect(marks('hướng')).toEqual(['hưởng', 'hương']);
+    expect(matchesTyped(text, parseQuery('hương ước'))).toBe(true);
+    expect(matchesTyped('được hưởng theo quy ước', parseQuery('hương ước'))).toBe(false);
+    expect(matchesTyped(text, parseQuery('huong uoc'))).toBe(false);
+  });
+
+  it('on the real hits of "hương ước", "hưởng" (to enjoy) is never marked, though one provision holds it first', async () => {
+    const hits = await all('hương ước');
+    const tricky = hits.filter((h) => /hưởng/i.test(h.text.normalize('NFC')));
+    expect(tricky.length).toBeGreaterThan(0);
+    for (const h of hits) {
+      const marks = highlight(h.text, parseQuery('hương ước')).filter((s) => s.mark).map((s) => s.text.normalize('NFC').toLowerCase());
+      expect(marks.filter((m) => m.includes('hưởng')), key(h)).toEqual([]);
+      expect(snippet(highlight(h.text, parseQuery('hương ước'))).filter((s) => s.mark).map((s) => s.text.normalize('NFC').toLowerCase())[0], key(h)).toMatch(/^(hương|ước)/);
+    }
+  });
+
+  it('every hit\'s snippet holds a highlighted match, on the real provisions, for queries with and without diacritics', async () => {
+    for (const q of ['hương ước', 'huong uoc', 'dân chủ', '"giám sát"', 'ngân sách nhà nước', 'quy chế', 'công khai']) {
+      const parsed = parseQuery(q);
+      const hits = await all(q);
+      expect(hits.length, q).toBeGreaterThan(0);
+      for (const h of hits) {
+        for (const max of [120, 360]) expect(snippet(highlight(h.text, parsed), max).some((s) => s.mark), `${q} in ${key(h)}`).toBe(true);
+      }
+    }
+  });
+
+  it('ranks the hits holding the words as typed first, and finds the same set as the fold', async () => {
+    // "hưởng" (to enjoy) folds to "huong" like "hướng" (direction) and "hương" (village, in "hương ước").
+    const q = 'hưởng';
+    const plain = await all(q);
+    const c = new TypedFirstCursor(new SearchCursor(await open(), parseQuery(q), NO_FILTERS));
+    const ranked: SearchHit[] = [];
+    for (;;) {
+      const page = await c.next(7);
+      ranked.push(...page.hits);
+      if (page.done) break;
+    }
+    expect(ranked.map(key).sort()).toEqual(plain.map(key).sort());
+    const typed = ranked.map((h) => matchesTyped(h.text, parseQuery(q)));
+    // Some hits only fold to the word ("hướng", "hương") in the real corpus, and they all come after the typed ones.
+    expect(typed.includes(false)).toBe(true);
+    expect(typed.indexOf(false)).toBeGreaterThan(0);
+    expect(typed.slice(typed.indexOf(false)).includes(true)).toBe(false);
+  });
+
+  it('offers ways out of an empty result: no filters, no quotes, one word fewer; never diacritics', () => {
+    const f = { ...NO_FILTERS, year: 2024 };
+    expect(waysOut('"hương ước" làng', f).map((w) => [w.kind, w.q])).toEqual([['filters', '"hương ước" làng'], ['quotes', 'hương ước làng'], ['fewer', 'hương ước']]);
+    expect(waysOut('làng', NO_FILTERS)).toEqual([]);
+  });
+
   it('cuts a long provision around its first highlight, never through one', () => {
     const p = provisions.map(provisionText).find((t) => t.length > 500 && /dân chủ/.test(t.slice(300)))!;
     const segs = highlight(p, parseQuery('"dân chủ"'));
@@ -155,7 +222,9 @@ describe('queries, highlights, addresses, CSV', () => {
       for (const m of cut.filter((x) => x.mark)) expect(foldText(m.text)).toBe('dan chu');
     }
     expect(snippet(highlight('ngắn', parseQuery('ngan')))).toEqual([{ text: 'ngắn', mark: true }]);
-    expect([provisionLabel('vi', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'dieu-4.khoan-1.diem-a'), provisionLabel('en', 'phu-luc')]).toEqual(['Điều 4 khoản 1 điểm a', 'Article 4(1)(a)', 'phu-luc']);
+    expect([provisionLabelOfId('vi', 'dieu-4.khoan-1.diem-a'), provisionLabelOfId('en', 'dieu-4.khoan-1.diem-a'), provisionLabelOfId('en', 'phu-luc')]).toEqual(['Điều 4 khoản 1 điểm a', 'Article 4(1)(a)', 'phu-luc']);
+    // A clause printed "2.1" has the slug "khoan-2-1": the label says what the document printed.
+    expect(provisionLabelOfId('vi', 'dieu-1.khoan-2-1.diem-b')).toBe('Điều 1 khoản 2.1 điểm b');
   });
 
   it('round-trips the query and filters through the address', () => {

@@ -3,12 +3,13 @@
  * provisions ready to render (markers, headings split from their text, badges explained by provision_measures,
  * struck text kept), the most similar resolutions with their shared passages, and the small text helpers.
  */
+import { provisionLabel, provisionLabelOfId } from '../../src/lib/reference/provision-label.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTables, type BuiltTables } from '../../scripts/lib/tables.ts';
 import { measureMatrix } from '../../src/lib/views/overview.ts';
 import {
   RESOLUTION_TABLES, correctionsInOrder, isResolutionTable, legalRefNumbers, mostSimilar, provisionIndex, provisionMarker,
-  provisionName, provisionViews, rowsByLevel, rowsOfResolution, splitHeading, visibleWhitespace,
+  provisionViews, rowsByLevel, rowsOfResolution, splitHeading, visibleWhitespace,
 } from '../../src/lib/views/resolution.ts';
 import { collatorVi } from '../../src/lib/text/normalize.ts';
 
@@ -51,9 +52,12 @@ describe('provisions', () => {
 
   it('names and marks provisions the way each language does', () => {
     const p = { article: 4, clause: '2', point: 'đ' };
-    expect(provisionName('vi', p)).toBe('Điều 4 khoản 2 điểm đ');
-    expect(provisionName('en', p)).toBe('Article 4(2)(đ)');
-    expect(provisionName('vi', { article: 5, clause: null, point: null })).toBe('Điều 5');
+    expect(provisionLabel('vi', p)).toBe('Điều 4 khoản 2 điểm đ');
+    expect(provisionLabel('en', p)).toBe('Article 4(2)(đ)');
+    expect(provisionLabel('vi', { article: 5, clause: null, point: null })).toBe('Điều 5');
+    // The search page names a hit from its id alone: on every provision of the corpus that gives the same label.
+    const differ = t.provisions.filter((x) => provisionLabelOfId('vi', x.provision_id) !== provisionLabel('vi', x) && x.provision_id.startsWith('dieu-'));
+    expect(differ.map((x) => x.provision_id)).toEqual([]);
     expect(provisionMarker(p)).toBe('đ)');
     expect(provisionMarker({ article: 4, clause: '1', point: null })).toBe('1.');
     expect(provisionMarker({ article: 4, clause: null, point: null })).toBe('Điều 4.');

@@ -51,6 +51,12 @@ export interface Curated {
   /** Who reviewed the file and when; false while it is the parser's reading, not yet reviewed (npm run add). */
   reviewed: { by: string; on: string } | false;
   metadata: CuratedMetadata;
+  /**
+   * An English gloss of the title, written from the Vietnamese title by a reviewer and shown beside it on English
+   * pages: a gloss to help the reader, not an official translation (kind "gloss"). Optional: absent, the English
+   * pages show the Vietnamese title alone.
+   */
+  title_gloss_en?: { value: string; kind: 'gloss'; reviewed: { by: string; on: string } };
   completeness: Completeness;
   corrections: Correction[];
   notes: string;
@@ -97,6 +103,12 @@ export function validateCurated(json: unknown): string[] {
     p.push(`${at}: completeness must be full, partial or metadata-only`);
   }
   if (typeof json.notes !== 'string') p.push(`${at}: notes must be a string`);
+  if ('title_gloss_en' in json) {
+    const g = json.title_gloss_en;
+    if (!isObject(g) || typeof g.value !== 'string' || !g.value.trim() || g.kind !== 'gloss' || !isObject(g.reviewed) || typeof g.reviewed.by !== 'string' || !isIsoDate(g.reviewed.on)) {
+      p.push(`${at}: title_gloss_en must be {"value": "…", "kind": "gloss", "reviewed": {"by": "…", "on": "YYYY-MM-DD"}}`);
+    }
+  }
   if (!Array.isArray(json.corrections)) p.push(`${at}: corrections must be an array`);
   else {
     const ids = new Set<string>();

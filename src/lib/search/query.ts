@@ -1,8 +1,11 @@
 /**
  * Search queries and what is shown of a hit, the pure part of /search/: the reader's query string → words and
- * phrases in the project's fold (tokens.ts, as the index was made: "huong uoc" = "hương ước"); the index terms that
- * must all be present; whether a provision's text really holds each phrase word for word; the spans of a text to
- * highlight; the filters as read from and written to the page address; and the hits as CSV rows.
+ * phrases in the project's fold (tokens.ts, as the index was made: "huong uoc" = "hương ước"), with the forms the
+ * reader typed with diacritics kept beside them; the index terms that must all be present; whether a provision's text
+ * really holds each phrase word for word, and whether it holds them as typed; the spans of a text to highlight (the
+ * fold is for recall: where the text holds a word as typed, only those occurrences are marked, so "hương ước" marks
+ * "hương", not "hưởng"); the filters as read from and written to the page address; ways out of an empty result; and
+ * the hits as CSV rows.
  */
 import { tokenize } from '../text/tokens.ts';
 import { LEVELS, MEASURE_CODES } from '../reference/vocabulary.ts';
@@ -13,19 +16,34 @@ export interface ParsedQuery {
   words: string[];
   /** Folded phrases in quotes ("hương ước"): the words adjacent, in order. */
   phrases: string[][];
+  /**
+   * Folded word → the word as typed (NFC, lower case), for the words typed with diacritics; absent when none was.
+   * A fold typed two different ways in one query has no entry (either form counts as typed).
+   */
+  typed?: Readonly<Record<string, string>>;
 }
 
 /** Words outside double quotes, phrases inside them (straight or curly quotes; an unclosed quote runs to the end). */
 export function parseQuery(q: string): ParsedQuery {
   const words: string[] = [];
   const phrases: string[][] = [];
+  const typed = new Map<string, string | null>();
   const parts = q.normalize('NFC').split(/["“”„]/);
   parts.forEach((part, i) => {
-    const w = tokenize(part).words;
+    const t = tokenize(part);
+    t.words.forEach((w, k) => {
+      const form = t.text.slice(t.starts[k], t.ends[k]).toLowerCase();
+      if (form === w) return;
+      typed.set(w, typed.has(w) && typed.get(w) !== form ? null : form);
+    });
+    const w = t.words;
     if (i % 2 === 0 || w.length === 1) words.push(...w);
     else if (w.length > 1) phrases.push(w);
   });
-  return { words: [...new Set(words)], phrases };
+  const out: ParsedQuery = { words: [...new Set(words)], phrases };
+  const kept = [...typed].filter((e): e is [string, string] => e[1] !== null);
+  if (kept.length) out.typed = Object.fromEntries(kept);
+  return out;
 }
 
 export const isEmptyQuery = (p: ParsedQuery) => p.words.length === 0 && p.phrases.length === 0;
@@ -52,19 +70,44 @@ export function matchesText(text: string, p: ParsedQuery): boolean {
   return p.words.every((w) => set.has(w)) && p.phrases.every((ph) => indexOfRun(words, ph) >= 0);
 }
 
+/** Where each query word and phrase occurs in a text: by the fold, and which of those occurrences are as typed. */
+function occurrences(text: string, p: ParsedQuery) {
+  const t = tokenize(text);
+  const typed = p.typed ?? {};
+  const asTyped = (i: number) => {
+    const want = typed[t.words[i]!];
+    return want === undefined || t.text.slice(t.starts[i], t.ends[i]).toLowerCase() === want;
+  };
+  const runs: { all: number[][]; exact: number[][] }[] = [];
+  for (const w of p.words) {
+    const all = t.words.flatMap((x, i) => (x === w ? [[i, i + 1]] : []));
+    runs.push({ all, exact: all.filter(([i]) => asTyped(i!)) });
+  }
+  for (const ph of p.phrases) {
+    const all: number[][] = [];
+    for (let i = indexOfRun(t.words, ph); i >= 0; i = indexOfRun(t.words, ph, i + 1)) all.push([i, i + ph.length]);
+    runs.push({ all, exact: all.filter(([i, j]) => Array.from({ length: j! - i! }, (_, k) => i! + k).every(asTyped)) });
+  }
+  return { t, runs };
+}
+
+/** True when the query was typed with diacritics and the text holds every word and phrase as typed. */
+export function matchesTyped(text: string, p: ParsedQuery): boolean {
+  if (!p.typed) return false;
+  const { runs } = occurrences(text, p);
+  return runs.length > 0 && runs.every((r) => r.exact.length > 0);
+}
+
 export interface Segment { text: string; mark: boolean }
 
-/** The text cut into plain and highlighted pieces: every query word, and every whole occurrence of a phrase. */
+/**
+ * The text cut into plain and highlighted pieces: every query word, and every whole occurrence of a phrase; where
+ * the text holds a word or phrase as typed (with its diacritics), only those occurrences.
+ */
 export function highlight(text: string, p: ParsedQuery): Segment[] {
-  const t = tokenize(text);
+  const { t, runs } = occurrences(text, p);
   const marked = new Uint8Array(t.words.length);
-  const single = new Set(p.words);
-  t.words.forEach((w, i) => {
-    if (single.has(w)) marked[i] = 1;
-  });
-  for (const ph of p.phrases) {
-    for (let i = indexOfRun(t.words, ph); i >= 0; i = indexOfRun(t.words, ph, i + 1)) marked.fill(1, i, i + ph.length);
-  }
+  for (const r of runs) for (const [i, j] of r.exact.length ? r.exact : r.all) marked.fill(1, i, j);
   const out: Segment[] = [];
   let at = 0;
   for (let i = 0; i < t.words.length; i++) {
@@ -80,7 +123,6 @@ export function highlight(text: string, p: ParsedQuery): Segment[] {
   if (at < t.text.length) out.push({ text: t.text.slice(at), mark: false });
   return out;
 }
-
 
 /** Filters as in the page address: ?m=M1&level=commune&p=Lạng Sơn&pa=…&y=2024 (empty = any). */
 export interface SearchFilters {
@@ -140,15 +182,6 @@ export function hitsCsv(hits: readonly SearchHit[], urlOf: (h: SearchHit) => str
   return chartCsv(['resolution_id', 'provision_id', 'measures', 'text', 'url'], hits.map((h) => [h.resolution_id, h.provision_id, (h.measures ?? []).join(';'), h.text, urlOf(h)]));
 }
 
-/** "dieu-4.khoan-1.diem-a" → "Điều 4 khoản 1 điểm a" (vi) or "Article 4(1)(a)" (en); other parts as they are. */
-export function provisionLabel(lang: 'vi' | 'en', id: string): string {
-  const parts = id.split('.').map((s) => /^(dieu|khoan|diem)-(.+)$/.exec(s));
-  if (parts.some((m) => !m)) return id;
-  const [vi, en] = [{ dieu: 'Điều', khoan: 'khoản', diem: 'điểm' }, { dieu: 'Article', khoan: '', diem: '' }];
-  if (lang === 'vi') return parts.map((m) => `${vi[m![1] as keyof typeof vi]} ${m![2]}`).join(' ');
-  return parts.map((m) => (m![1] === 'dieu' ? `${en.dieu} ${m![2]}` : `(${m![2]})`)).join('');
-}
-
 /**
  * At most about `max` characters of highlighted text around the first highlight, cut at spaces, with "…" where the
  * text goes on: a long provision does not flood the list (the link opens it whole).
@@ -181,5 +214,24 @@ export function snippet(segments: readonly Segment[], max = 360): Segment[] {
     at += s.text.length;
   }
   if (to < total) out.push({ text: ' …', mark: false });
+  return out;
+}
+
+/** A way out of an empty result: what to change, and the query and filters to try. */
+export interface WayOut { kind: 'filters' | 'quotes' | 'fewer'; q: string; filters: SearchFilters }
+
+/**
+ * What to try when nothing matched, each a search of its own (the page shows them as links): without the filters,
+ * without the quotes (the words anywhere in a provision), without the last word. Diacritics are never a way out:
+ * the search already ignores them.
+ */
+export function waysOut(q: string, f: SearchFilters): WayOut[] {
+  const out: WayOut[] = [];
+  const any = Object.values(f).some((v) => v !== null);
+  if (any) out.push({ kind: 'filters', q, filters: NO_FILTERS });
+  const unquoted = q.replace(/["“”„]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (unquoted !== q.trim() && parseQuery(q).phrases.length) out.push({ kind: 'quotes', q: unquoted, filters: f });
+  const words = unquoted.split(' ').filter((w) => tokenize(w).words.length);
+  if (words.length > 1) out.push({ kind: 'fewer', q: words.slice(0, -1).join(' '), filters: f });
   return out;
 }

@@ -6,11 +6,13 @@
  * records → columns of cells, each 'found', 'not-found' (a full text without it) or 'unknown' (an opening or a
  * catalogue entry: not absent, just not seen). Pure: no I/O, no DOM.
  */
+import { placeName } from '../reference/place-name.ts';
 import type { Lang } from '../reference/vocabulary.ts';
 import type { RowOf } from '../publish/schema.ts';
 import { collatorVi, foldChars, foldVi } from '../text/normalize.ts';
 import { MEASURE_CODES } from '../reference/vocabulary.ts';
 import { formatDate } from './i18n.ts';
+import { provisionLabel } from '../reference/provision-label.ts';
 
 const EXTRA_ROWS = ['objectives', 'funding', 'supervision', 'legal_bases'] as const;
 export const COMPARE_ROWS = [...MEASURE_CODES, ...EXTRA_ROWS] as const;
@@ -23,14 +25,9 @@ export const ACTORS = ['people_committee', 'standing_committee', 'committees', '
 type Res = RowOf<'resolutions'>;
 type Completeness = Res['completeness'];
 
-const UNIT_EN: Record<string, string> = {
-  'tỉnh': 'province', 'thành phố': 'city', 'huyện': 'district', 'quận': 'urban district', 'thị xã': 'town',
-  'xã': 'commune', 'phường': 'ward', 'thị trấn': 'township', 'đặc khu': 'special zone',
-};
-
 /** "tỉnh Lạng Sơn" / "Lạng Sơn province", with the province for lower levels and the number (or term and session) to tell two resolutions of one council apart. */
 export function resolutionLabel(r: Pick<Res, 'unit_type' | 'jurisdiction' | 'level' | 'province' | 'number' | 'term' | 'session'>, lang: Lang): string {
-  const place = lang === 'vi' ? `${r.unit_type} ${r.jurisdiction}` : `${r.jurisdiction} ${UNIT_EN[r.unit_type] ?? r.unit_type}`;
+  const place = placeName(lang, r);
   const within = r.level === 'province' ? '' : ` (${r.province})`;
   const which = r.number ?? (r.term ? (lang === 'vi' ? `khóa ${r.term}` : `term ${r.term}`) + (r.session ? (lang === 'vi' ? `, kỳ họp ${r.session}` : `, session ${r.session}`) : '') : null);
   return `${place}${within}${which ? `, ${which}` : ''}`;
@@ -38,16 +35,16 @@ export function resolutionLabel(r: Pick<Res, 'unit_type' | 'jurisdiction' | 'lev
 
 type Named = Pick<Res, 'id' | 'unit_type' | 'jurisdiction' | 'level' | 'number' | 'term' | 'session' | 'adopted_on' | 'signed_on'>;
 
-/** A resolution's place as the overview names it: the province's name, or the unit word and name below it. */
-export const placeName = (r: Pick<Res, 'unit_type' | 'jurisdiction' | 'level'>): string =>
-  (r.level === 'province' ? r.jurisdiction : `${r.unit_type} ${r.jurisdiction}`);
+/** A resolution's place as the overview names it: the province's name, or the unit below it ("xã Linh Sơn" / "Linh Sơn commune"). */
+export const shortPlace = (lang: Lang, r: Pick<Res, 'unit_type' | 'jurisdiction' | 'level'>): string =>
+  (r.level === 'province' ? r.jurisdiction : placeName(lang, r));
 
 /**
  * Names that tell rows apart, for lists, the matrix and pickers: the place alone where it is the only resolution of
  * its place, otherwise the place and, in brackets, the number, or (a copy without one) the term and session and the
  * date: "Hồ Chí Minh (53/2025/NQ-HĐND)", "Hồ Chí Minh (khóa X, kỳ họp 20)". `place` names the place.
  */
-export function distinctNames(resolutions: readonly Named[], lang: Lang, place: (r: Named) => string = placeName): Map<string, string> {
+export function distinctNames(resolutions: readonly Named[], lang: Lang, place: (r: Named) => string = (r) => shortPlace(lang, r)): Map<string, string> {
   const count = new Map<string, number>();
   for (const r of resolutions) count.set(place(r), (count.get(place(r)) ?? 0) + 1);
   return new Map(resolutions.map((r) => {
@@ -58,12 +55,6 @@ export function distinctNames(resolutions: readonly Named[], lang: Lang, place: 
       .filter(Boolean).join(', ');
     return [r.id, `${p} (${r.number ?? (session || r.id)})`];
   }));
-}
-
-/** "Điều 4, khoản 1, điểm a" / "Article 4, clause 1, point a". */
-export function provisionRef(p: Pick<RowOf<'provisions'>, 'article' | 'clause' | 'point'>, lang: Lang): string {
-  const [a, c, pt] = lang === 'vi' ? ['Điều', 'khoản', 'điểm'] : ['Article', 'clause', 'point'];
-  return [`${a} ${p.article}`, p.clause ? `${c} ${p.clause}` : '', p.point ? `${pt} ${p.point}` : ''].filter(Boolean).join(', ');
 }
 
 export interface IndexEntry {
@@ -111,6 +102,18 @@ export function parseIds(search: string, known: ReadonlySet<string>): string[] {
   for (const id of raw.split(',').map((s) => s.trim())) if (known.has(id) && !out.includes(id)) out.push(id);
   return out.slice(0, MAX_COMPARE);
 }
+
+/** Ids in ?ids=… that name no resolution of the index, as written (trimmed, once each), to name them to the reader. */
+export function unknownIds(search: string, known: ReadonlySet<string>): string[] {
+  const raw = new URLSearchParams(search).get('ids') ?? '';
+  return [...new Set(raw.split(',').map((s) => s.trim()).filter((id) => id && !known.has(id)))];
+}
+
+/**
+ * How many resolutions the picker lists before the reader types: every one of them while the corpus is small (all
+ * visible in one list), the first ones and a note saying how many more there are once it is large.
+ */
+export const PICKER_SHOWN = 60;
 
 /** "?ids=a,b" with literal commas (ids are ASCII slugs), or "" for no selection: short links people can read. */
 export function idsQuery(ids: readonly string[]): string {
@@ -205,19 +208,19 @@ export function siteResolution(id: string, t: CompareTables): SiteResolution {
       const at = p && op ? locatePassage(displayText(p), s.text, wordsOf(p)) : null;
       if (!at || !op) continue;
       const list = spans.get(pid) ?? [];
-      list.push({ start: at[0], end: at[1], other, other_provision: opid, other_ref_vi: provisionRef(op, 'vi'), other_ref_en: provisionRef(op, 'en') });
+      list.push({ start: at[0], end: at[1], other, other_provision: opid, other_ref_vi: provisionLabel('vi', op), other_ref_en: provisionLabel('en', op) });
       spans.set(pid, list);
     }
   }
   const site = (p: RowOf<'provisions'>): SiteProvision => ({
-    provision_id: p.provision_id, ref_vi: provisionRef(p, 'vi'), ref_en: provisionRef(p, 'en'), text: displayText(p),
+    provision_id: p.provision_id, ref_vi: provisionLabel('vi', p), ref_en: provisionLabel('en', p), text: displayText(p),
     spans: (spans.get(p.provision_id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end),
   });
   const provisions = Object.fromEntries(MEASURE_CODES.map((c) => [c, own.filter((p) => p.measures.includes(c)).map(site)])) as SiteResolution['provisions'];
   const mine = <T extends { resolution_id: string }>(rows: readonly T[]) => rows.filter((x) => x.resolution_id === id);
   const refs = (pid: string) => {
     const p = byKey.get(key(id, pid));
-    return { provision_id: pid, ref_vi: p ? provisionRef(p, 'vi') : null, ref_en: p ? provisionRef(p, 'en') : null };
+    return { provision_id: pid, ref_vi: p ? provisionLabel('vi', p) : null, ref_en: p ? provisionLabel('en', p) : null };
   };
   return {
     id, label_vi: resolutionLabel(r, 'vi'), label_en: resolutionLabel(r, 'en'), number: r.number, level: r.level,

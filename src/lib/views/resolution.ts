@@ -104,15 +104,6 @@ export function provisionMarker(p: Pick<Provision, 'article' | 'clause' | 'point
   return `Điều ${p.article}.`;
 }
 
-/** "Điều 4 khoản 2 điểm b" / "Article 4(2)(b)", the way each language names a provision. */
-export function provisionName(lang: Lang, p: Pick<Provision, 'article' | 'clause' | 'point'>): string {
-  if (lang === 'vi') {
-    return [`Điều ${p.article}`, p.clause !== null ? `khoản ${p.clause}` : '', p.point !== null ? `điểm ${p.point}` : '']
-      .filter(Boolean).join(' ');
-  }
-  return `Article ${p.article}${p.clause !== null ? `(${p.clause})` : ''}${p.point !== null ? `(${p.point})` : ''}`;
-}
-
 /**
  * The provisions of one resolution in document order, each with its badges (codes in provisions.measures, in their
  * order, explained by the provision_measures rows for the same code) and its practice tags.

@@ -6,7 +6,8 @@
  * Longer than 300 lines because the six themes share one vocabulary of statuses and orderings; split per theme, each
  * file would repeat it.
  */
-import { ACTORS, compareIndex, provisionRef, resolutionLabel, type CellState } from './compare.ts';
+import { ACTORS, compareIndex, resolutionLabel, type CellState } from './compare.ts';
+import { provisionLabel } from '../reference/provision-label.ts';
 import { MEASURE_CODES } from '../reference/vocabulary.ts';
 import type { LegalDocument } from '../reference/legal-register.ts';
 import type { Lang } from '../reference/vocabulary.ts';
@@ -163,7 +164,7 @@ export function measureExamples(t: ThemeTables, n = 2): Record<string, Example[]
       if (out.length >= n) break;
       const m = stated.get(`${rid} ${code}`);
       const p = m && prov.get(`${rid} ${m.provision_id}`);
-      if (p && out.length < n) out.push({ resolution_id: rid, provision_id: p.provision_id, ref_vi: provisionRef(p, 'vi'), ref_en: provisionRef(p, 'en'), text: p.text ?? p.heading ?? '' });
+      if (p && out.length < n) out.push({ resolution_id: rid, provision_id: p.provision_id, ref_vi: provisionLabel('vi', p), ref_en: provisionLabel('en', p), text: p.text ?? p.heading ?? '' });
     }
     return [code, out];
   }));
@@ -181,7 +182,7 @@ export function objectiveRows(t: ThemeTables): ObjectiveRow[] {
     .sort((a, b) => (order.get(a.resolution_id) ?? 0) - (order.get(b.resolution_id) ?? 0) || a.ord - b.ord)
     .map((o) => {
       const p = prov.get(`${o.resolution_id} ${o.provision_id}`);
-      return { ...o, ref_vi: p ? provisionRef(p, 'vi') : o.provision_id, ref_en: p ? provisionRef(p, 'en') : o.provision_id, measures: (p?.measures ?? []).filter((c) => (CODES as readonly string[]).includes(c)) };
+      return { ...o, ref_vi: p ? provisionLabel('vi', p) : o.provision_id, ref_en: p ? provisionLabel('en', p) : o.provision_id, measures: (p?.measures ?? []).filter((c) => (CODES as readonly string[]).includes(c)) };
     });
 }
 
@@ -224,7 +225,7 @@ function linker(t: ThemeTables): (rid: string, pid: string) => ProvisionLink {
   const prov = new Map(t.provisions.map((p) => [`${p.resolution_id} ${p.provision_id}`, p]));
   return (rid, pid) => {
     const p = prov.get(`${rid} ${pid}`);
-    return { provision_id: pid, ref_vi: p ? provisionRef(p, 'vi') : pid, ref_en: p ? provisionRef(p, 'en') : pid };
+    return { provision_id: pid, ref_vi: p ? provisionLabel('vi', p) : pid, ref_en: p ? provisionLabel('en', p) : pid };
   };
 }
 
@@ -372,7 +373,7 @@ export function longestPassages(t: ThemeTables, n = 12): (RowOf<'shared_passages
   const prov = new Map(t.provisions.map((p) => [`${p.resolution_id} ${p.provision_id}`, p]));
   const ref = (rid: string, pid: string): [string, string] => {
     const p = prov.get(`${rid} ${pid}`);
-    return p ? [provisionRef(p, 'vi'), provisionRef(p, 'en')] : [pid, pid];
+    return p ? [provisionLabel('vi', p), provisionLabel('en', p)] : [pid, pid];
   };
   const key = (s: RowOf<'shared_passages'>) => `${s.resolution_a} ${s.resolution_b} ${s.provision_a} ${s.provision_b} ${s.ord}`;
   return [...t.shared_passages].sort((x, y) => y.n_words - x.n_words || (key(x) < key(y) ? -1 : 1)).slice(0, n)
