@@ -1,6 +1,7 @@
 /**
  * Loads the project's reference data from data/reference (jurisdictions, legal-documents register, taxonomy) and the
- * curated files from data/curated, for scripts. Problems in reference files are fatal: they are reviewed data.
+ * curated files from data/curated, for scripts, and the tile grid of the province maps for the site. Problems in
+ * reference files are fatal: they are reviewed data.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { validateCurated, type Curated as CuratedResolution } from '../lib/curat
 import { buildJurisdictions } from '../lib/reference/jurisdictions.ts';
 import { parseRegister } from '../lib/reference/legal-register.ts';
 import { parseTaxonomy, validateTaxonomy } from '../lib/reference/taxonomy.ts';
+import { parseTileGrid, type GridTile } from '../lib/reference/tile-grid.ts';
 import { parseAnnotations, type Annotation } from '../lib/curated/annotations.ts';
 import { contentFingerprint, type CuratedSourceKey } from '../lib/analyze/source-match.ts';
 
@@ -46,4 +48,11 @@ export function loadSourceKeys(curated: CuratedResolution[] = loadCurated()): Cu
   return curated.map((c) => ({
     id: c.id, sha256: c.raw_sha256, partial: c.completeness !== 'full', fingerprint: contentFingerprint(read('raw', c.raw_file)),
   }));
+}
+
+/** The tile-grid layout of the province maps (data/reference/province-tiles.csv), checked against the units to place. */
+export function loadTileGrid(units: Parameters<typeof parseTileGrid>[1]): GridTile[] {
+  const g = parseTileGrid(read('reference', 'province-tiles.csv'), units);
+  if (g.problems.length) throw new DataError(`data/reference/province-tiles.csv:\n- ${g.problems.join('\n- ')}`);
+  return g.tiles;
 }
