@@ -105,6 +105,11 @@ export function provisionMarker(p: Pick<Provision, 'article' | 'clause' | 'point
 }
 
 /** "Điều 4 khoản 2 điểm b" / "Article 4(2)(b)", the way each language names a provision. */
+/** Fragment of a measure's list of provisions on a resolution page ("measure-M1"), where a matrix cell leads. */
+export function measureAnchor(code: string): string {
+  return `measure-${code}`;
+}
+
 export function provisionName(lang: Lang, p: Pick<Provision, 'article' | 'clause' | 'point'>): string {
   if (lang === 'vi') {
     return [`Điều ${p.article}`, p.clause !== null ? `khoản ${p.clause}` : '', p.point !== null ? `điểm ${p.point}` : '']
