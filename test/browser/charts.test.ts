@@ -175,3 +175,21 @@ describe('cells are links to what they count', () => {
     }
   }, 180_000);
 });
+
+describe('print', () => {
+  it('keeps the home matrix and every chart whole on an A4 page, in both languages', async () => {
+    for (const prefix of ['', '/en']) {
+      // A4 at 96 dpi less 1.5 cm margins: about 680 px of printable width.
+      const r = await openPage(browser, `${prefix}/`, { width: 680 });
+      await r.page.emulateMedia({ media: 'print' });
+      const overflow = await r.page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('table.heat, figure svg')]
+          .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > width + 1)
+          .map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().right)} > ${width}`);
+      });
+      expect(overflow, prefix || '/').toEqual([]);
+      await r.context.close();
+    }
+  });
+});
