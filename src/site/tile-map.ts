@@ -4,7 +4,7 @@
  * colour of all three readings as CSS custom properties (--f-resolutions, --t-measures …) and the value of each in its
  * own <text>, so that the page's radio buttons switch readings with CSS alone; without CSS the tile shows the first
  * reading. A tile is a link to the province's resolutions when it has any, with its values as a native tooltip
- * (<title>). Text is 11 px or more at the drawn size, which is the size shown on a 360 px phone.
+ * (<title>), which is also its link's name (the drawn text is aria-hidden: the title says more). Text is 11 px or more at the drawn size, which is the size shown on a 360 px phone.
  */
 import { provinceLineage } from '../lib/views/overview.ts';
 import { MAP_MODES, mapUnits, provinceMaps, type MapMode, type MapTile, type ProvinceMaps, type TileMap } from '../lib/views/map.ts';
@@ -64,15 +64,16 @@ export function tileMapSvg(m: TileMap, id: string, text: TileMapText): string {
     const vars = MAP_MODES.map((k) => `--f-${k}:${t.bins[k].fill};--t-${k}:${t.bins[k].ink}`).join(';');
     const first = t.bins.resolutions;
     const nameY = lines.length === 2 ? [y + 14, y + 26] : [y + 17];
-    const names = lines.map((l, i) => `<text class="name" x="${cx}" y="${nameY[i]}" text-anchor="middle" font-size="11" fill="${first.ink}">${esc(l)}</text>`).join('');
+    const names = lines.map((l, i) => `<text class="name" aria-hidden="true" x="${cx}" y="${nameY[i]}" text-anchor="middle" font-size="11" fill="${first.ink}">${esc(l)}</text>`).join('');
     const values = MAP_MODES.map((k) => {
       const v = text.value(t, k);
-      return v ? `<text class="v v-${k}" x="${cx}" y="${y + side - 6}" text-anchor="middle" font-size="12" font-weight="700" fill="${t.bins[k].ink}">${esc(v)}</text>` : '';
+      return v ? `<text class="v v-${k}" aria-hidden="true" x="${cx}" y="${y + side - 6}" text-anchor="middle" font-size="12" font-weight="700" fill="${t.bins[k].ink}">${esc(v)}</text>` : '';
     }).join('');
     const tip = esc(text.tooltip(t));
-    const body = `<title>${tip}</title><rect x="${x}" y="${y}" width="${side}" height="${side}" rx="3" fill="${first.fill}" stroke="#8c8c8c" stroke-width="${t.ids.length ? 0 : 1}"/>${names}${values}`;
-    const g = `<g class="tile" data-code="${t.code}" data-n="${t.ids.length}" style="${vars}">${body}</g>`;
-    return t.href ? `<a href="${esc(text.href(t.href))}" aria-label="${tip}">${g}</a>` : g;
+    const body = `<rect x="${x}" y="${y}" width="${side}" height="${side}" rx="3" fill="${first.fill}" stroke="#8c8c8c" stroke-width="${t.ids.length ? 0 : 1}"/>${names}${values}`;
+    // The tooltip is the first child <title> of the link (its accessible name) or of the tile without a link.
+    const g = (title: string) => `<g class="tile" data-code="${t.code}" data-n="${t.ids.length}" style="${vars}">${title}${body}</g>`;
+    return t.href ? `<a href="${esc(text.href(t.href))}"><title>${tip}</title>${g('')}</a>` : g(`<title>${tip}</title>`);
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="tile-map" id="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-title" font-family="system-ui, sans-serif"><title id="${id}-title">${esc(text.title)}</title>${tiles}</svg>`;
 }

@@ -152,7 +152,7 @@ describe('cells are links to what they count', () => {
       await page.locator('label:has(#pmap-y63)').click();
       expect(await page.locator('#pmap-63').isVisible()).toBe(true);
       expect(await page.locator('#pmap-34').isVisible()).toBe(false);
-      const t63 = await page.locator('#pmap-63 a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', n: Number(a.querySelector('[data-n]')?.getAttribute('data-n')), name: a.getAttribute('aria-label') ?? '' })));
+      const t63 = await page.locator('#pmap-63 a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', n: Number(a.querySelector('[data-n]')?.getAttribute('data-n')), name: a.querySelector(':scope > title')?.textContent ?? '' })));
       expect(t63.length).toBeGreaterThan(0);
       for (const t of prefix ? t63.slice(0, 2) : t63) {
         expect(t.href.startsWith(`${prefix}/resolutions/province/`), t.href).toBe(true);

@@ -38,7 +38,7 @@ describe('overview matrix → resolution page', () => {
     expect(first).toBeDefined();
     const r = await openPage(browser, '/', { width: 1280 });
     const link = r.page.locator(`tr[data-id="${LANG_SON}"] td[data-code="M2"] a`);
-    await expect.poll(() => link.count()).toBe(1);
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
     await Promise.all([r.page.waitForURL(/\/resolutions\/lang-son-08-2024-nq-hdnd\/#measure-M2$/), link.click()]);
     const item = r.page.locator('#measure-M2 li').first();
     expect(await item.getAttribute('data-provision')).toBe(first?.provision_id);
