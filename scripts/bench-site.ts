@@ -6,6 +6,7 @@
  * with scripts/lib/serve.ts (brotli, ranges) and measures in Chromium, as a desktop and as a throttled phone: every
  * route's first view (bytes, time to first chart, load), on /explore/ the engine's start from the click and three
  * queries on the running engine (first run and warm, DuckDB's own time, Parquet bytes fetched by range requests),
+ * two example questions (click to the first answer, computed at build time, and to the live one),
  * the compare picker's first search, and the scorecard of a 20-page draft on /benchmark/. Writes bench/results-site.json and prints a summary. --reuse keeps a synthetic
  * corpus and its data already there (the site is always built again: its build is measured); --measure-only
  * measures the sites already built and keeps the build figures of the last full run.
@@ -15,7 +16,7 @@ import { execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, measureExplore, measureFirstView, measurePickerSearch, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
+import { launchChromium, measureExamples, measureExplore, measureFirstView, measurePickerSearch, measureScorecard, MOBILE, type Profile } from './lib/bench-browser.ts';
 import { ROOT } from '../src/node/paths.ts';
 import { serveDir } from './lib/serve.ts';
 import { benchDraft } from './lib/bench-draft.ts';
@@ -36,6 +37,9 @@ export const QUERIES = [
   // Resolutions citing a basis already superseded on their date, of those whose legal bases are known, per level.
   'SELECT r.level, count(DISTINCT b.resolution_id) FILTER (WHERE b.is_superseded) AS citing_superseded, count(DISTINCT b.resolution_id) AS with_legal_bases FROM legal_bases b JOIN resolutions r ON r.id = b.resolution_id GROUP BY r.level ORDER BY r.level',
 ];
+
+/** Example questions of /explore/ pressed in turn: the first on a cold engine, the second on the running one. */
+export const EXAMPLE_IDS = ['all-five', 'per-measure'];
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -107,11 +111,15 @@ async function measureSite(name: string, dist: string, draft: string) {
         process.stdout.write(`bench:site: ${name} ${profile} query: first ${q.firstAnswerMs} ms, warm ${q.warmAnswerMs} ms, duckdb ${q.duckdbMs} ms, parquet ${q.parquetFetched}/${q.parquetFilesBytes} B\n`);
         return { ...q, first_per_duckdb: +(q.firstAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1), warm_per_duckdb: +(q.warmAnswerMs / Math.max(q.duckdbMs, 0.1)).toFixed(1) };
       });
+      // The example questions: answered at once from the build, then live (the first on a cold engine).
+      const examples = await measureExamples(browser, url, EXAMPLE_IDS, profile);
+      if ('error' in examples) process.stdout.write(`bench:site: ${name} ${profile} examples FAILED: ${examples.error}\n`);
+      else for (const x of examples) process.stdout.write(`bench:site: ${name} ${profile} example ${x.id}: first answer ${x.firstAnswerMs} ms (${x.firstSource}), live ${x.liveAnswerMs} ms\n`);
       const picker = await measurePickerSearch(browser, url, 'lang son', profile);
       process.stdout.write(`bench:site: ${name} ${profile} picker search: ${picker.searchMs} ms from the first keystroke, index ${picker.indexTransferred}/${picker.indexRaw} B\n`);
       const scorecard = await measureScorecard(browser, url, draft, profile);
       process.stdout.write(`bench:site: ${name} ${profile} scorecard of ${scorecard.chars} chars: ${scorecard.scorecardMs} ms\n`);
-      out[profile] = { pages, engine: explore.engine, queries, picker, scorecard };
+      out[profile] = { pages, engine: explore.engine, queries, examples, picker, scorecard };
     }
   } finally {
     await browser.close();

@@ -192,6 +192,46 @@ export async function measureExplore(browser: Browser, origin: string, queries: 
   }
 }
 
+export interface ExampleMeasure {
+  id: string;
+  /** From the click to the answer on screen: the one computed at build time when there is one (budget ≤ 1 s desktop, ≤ 3 s phone). */
+  firstAnswerMs: number;
+  /** Whether that first answer was the build's (data-source="precomputed") or already the live one. */
+  firstSource: string;
+  /** From the click to the live answer (DuckDB-WASM in the page; the first example starts the engine). */
+  liveAnswerMs: number;
+}
+
+/**
+ * On /explore/ in one fresh page: press each example question in turn (the first on a cold engine) and time, from
+ * the click, the first answer on screen and the live one. The output is emptied before each click, so each wait
+ * sees only its own answer.
+ */
+export async function measureExamples(browser: Browser, origin: string, ids: readonly string[], profile: Profile, timeoutMs = 600_000): Promise<ExampleMeasure[] | { error: string }> {
+  const { context, page } = await coldPage(browser, origin, profile);
+  try {
+    await page.goto(`${origin}/explore/`, { waitUntil: 'load', timeout: 180_000 });
+    const out: ExampleMeasure[] = [];
+    for (const id of ids) {
+      await page.locator('[data-output]').evaluate((e) => e.replaceChildren());
+      await page.getByTestId('sql-run').and(page.locator(':enabled')).waitFor({ timeout: timeoutMs });
+      const t0 = Date.now();
+      await page.locator(`button[data-example-id="${id}"]`).click();
+      const first = page.getByTestId('sql-source');
+      await first.waitFor({ timeout: timeoutMs });
+      const firstAnswerMs = Date.now() - t0;
+      const firstSource = (await first.getAttribute('data-source')) ?? '';
+      await page.locator('[data-testid="sql-source"][data-source="live"]').waitFor({ timeout: timeoutMs });
+      out.push({ id, firstAnswerMs, firstSource, liveAnswerMs: Date.now() - t0 });
+    }
+    return out;
+  } catch (e) {
+    return { error: e instanceof Error ? e.message.split('\n')[0] ?? 'failed' : String(e) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** On /benchmark/: paste the draft, press Run, wait for the scorecard; from the click. */
 export async function measureScorecard(browser: Browser, origin: string, draft: string, profile: Profile): Promise<{ chars: number; scorecardMs: number }> {
   const { context, page } = await coldPage(browser, origin, profile);

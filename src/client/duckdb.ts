@@ -28,6 +28,17 @@ export interface Engine {
 }
 
 let engine: Promise<Engine> | null = null;
+const progressListeners = new Set<(loaded: number, total: number) => void>();
+
+/**
+ * Calls `f` with the bytes of the engine's wasm received so far and the total the server announced while it
+ * downloads (DuckDB-WASM's instantiation progress; `loaded` counts decoded bytes, `total` is the Content-Length, which
+ * is the compressed size when the server sends brotli). Returns the unsubscribe function.
+ */
+export function onEngineProgress(f: (loaded: number, total: number) => void): () => void {
+  progressListeners.add(f);
+  return () => progressListeners.delete(f);
+}
 
 /** The engine, started on the first call; later calls get the same one. A failed start can be retried. */
 export function getEngine(): Promise<Engine> {
@@ -42,7 +53,9 @@ async function startEngine(): Promise<Engine> {
   const t0 = performance.now();
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
-  await db.instantiate(wasmUrl);
+  await db.instantiate(wasmUrl, null, (p) => {
+    for (const f of progressListeners) f(p.bytesLoaded, p.bytesTotal);
+  });
   // BIGINT (count(*)) and DECIMAL (sum) come back as JavaScript numbers: exact below 2^53, far above these counts.
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();

@@ -1,13 +1,19 @@
 /**
  * The SQL explorer's page script (/explore/). On the first view it only wires buttons: nothing is fetched until the
  * reader presses "Load the query engine", Run, or an example question; then src/client/duckdb.ts (DuckDB-WASM,
- * hyparquet, Arrow) is imported and started once. A result becomes a table (first MAX_SHOWN_ROWS rows, with the
+ * hyparquet, Arrow) is imported and started once, with a progress bar of the engine's bytes next to the buttons. An
+ * example question shows at once its answer computed at build time (data-precomputed, labelled as such), then
+ * runs live and replaces it. A result becomes a table (first MAX_SHOWN_ROWS rows, with the
  * count), a CSV link of exactly the result (a Blob URL), and, when the result is one text and one numeric column, a
  * quick bar chart drawn with Plot (imported only then). Errors show DuckDB's message, never a stack. Every element is
  * built with createElement/textContent; strings come from the page (data-strings) in the page's language.
  */
 import type { ChartSpec, ManifestTable, QueryResult } from '../lib/views/explore.ts';
 import { queryCitation } from '../lib/publish/release.ts';
+
+/** An example's answer computed at build time (src/site/explore-examples.ts): its first rows and the full count. */
+interface Precomputed { result: QueryResult; total: number }
+type Source = { kind: 'live' } | { kind: 'precomputed'; total: number };
 
 // The helpers (and schema.ts, papaparse behind them) load with the engine, not with the page.
 type Lib = typeof import('../lib/views/explore.ts');
@@ -27,6 +33,11 @@ function setup(root: HTMLElement): void {
   const s = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const manifest = JSON.parse(root.dataset.manifest ?? '[]') as ManifestTable[];
   const dataDir = root.dataset.dataDir ?? '/data/';
+  const precomputed = JSON.parse(root.dataset.precomputed ?? '{}') as Record<string, Precomputed>;
+  const engineBytes = Number(root.dataset.engineBytes) || 0;
+  const progressBox = root.querySelector<HTMLElement>('[data-progress]');
+  const progressBar = progressBox?.querySelector('progress') ?? null;
+  const progressText = root.querySelector<HTMLElement>('[data-progress-text]');
   const lang = document.documentElement.lang || 'vi';
   const nf = new Intl.NumberFormat(lang);
   const fmt = (key: string, vars: Record<string, number | string> = {}) =>
@@ -44,6 +55,8 @@ function setup(root: HTMLElement): void {
   const output = root.querySelector<HTMLElement>('[data-output]')!;
   let csvUrl: string | null = null;
   let busy = false;
+  // A question asked while the engine loads (an example pressed during another run) runs when it is free.
+  let queued = false;
   // The engine's start-up time is reported once, with the first answer (or on loading), not with every query.
   let startupReported = false;
 
@@ -51,7 +64,24 @@ function setup(root: HTMLElement): void {
     const started = performance.now();
     status.textContent = s.loadingEngine ?? '';
     const [mod] = await Promise.all([import('./duckdb.ts'), loadLib()]);
-    const { readyMs } = await mod.getEngine();
+    // Bytes of the engine received so far, of its size (decoded; the server may send it compressed).
+    const mb = (n: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n / 1e6);
+    const off = mod.onEngineProgress((loaded, total) => {
+      const max = Math.max(engineBytes, total, loaded);
+      if (progressBox && progressBar && progressText) {
+        progressBox.hidden = false;
+        progressBar.max = max;
+        progressBar.value = loaded;
+        progressText.textContent = fmt('progress', { loaded: mb(loaded), total: mb(max) });
+      }
+    });
+    let readyMs: number;
+    try {
+      ({ readyMs } = await mod.getEngine());
+    } finally {
+      off();
+      if (progressBox) progressBox.hidden = true;
+    }
     loadButton.disabled = true;
     loadButton.textContent = s.engineLoaded ?? '';
     return { mod, readyMs, totalMs: performance.now() - started };
@@ -74,7 +104,10 @@ function setup(root: HTMLElement): void {
   }
 
   async function run(): Promise<void> {
-    if (busy) return;
+    if (busy) {
+      queued = true;
+      return;
+    }
     busy = true;
     runButton.disabled = true;
     errorBox.hidden = true;
@@ -88,7 +121,7 @@ function setup(root: HTMLElement): void {
       if (outcome.loads.length)
         parts.push(fmt('tablesLoaded', { list: outcome.loads.map((l) => `${l.name} ${nf.format(Math.round(l.ms))} ms`).join(', ') }));
       if (outcome.loads.length) parts.push(fmt('parquetRead', { kb: mod.parquetBytesFetched() / 1000 }));
-      await showResult(outcome.result);
+      await showResult(outcome.result, { kind: 'live' });
       const answerMs = performance.now() - clicked;
       parts.push(fmt('queryDone', { ms: outcome.queryMs }), fmt('answerIn', { ms: answerMs }));
       // The same numbers, machine-readable, for scripts/bench-site.ts (DuckDB's own time vs click to answer).
@@ -103,7 +136,26 @@ function setup(root: HTMLElement): void {
     } finally {
       busy = false;
       runButton.disabled = false;
+      if (queued) {
+        queued = false;
+        void run();
+      }
     }
+  }
+
+  /** An example: its answer computed at build time at once (when there is one), then the live answer. */
+  async function example(id: string, sql: string): Promise<void> {
+    input.value = sql;
+    const pre = precomputed[id];
+    if (pre && !busy) {
+      const clicked = performance.now();
+      errorBox.hidden = true;
+      await showResult(pre.result, { kind: 'precomputed', total: pre.total });
+      // For scripts/bench-site.ts: click to the first answer on screen.
+      status.dataset.firstAnswerMs = (performance.now() - clicked).toFixed(1);
+    }
+    runButton.closest('.actions')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    await run();
   }
 
   function showError(e: unknown): void {
@@ -162,16 +214,21 @@ function setup(root: HTMLElement): void {
     return figure;
   }
 
-  async function showResult(result: QueryResult): Promise<void> {
+  async function showResult(result: QueryResult, source: Source): Promise<void> {
     const l = await loadLib();
     const { MAX_SHOWN_ROWS } = l;
+    const shown = result.rows.length;
+    const label = source.kind === 'live' ? s.live ?? '' : fmt(source.total > shown ? 'precomputedFirst' : 'precomputed', { shown, n: source.total });
+    const origin = el('p', { class: `result-source ${source.kind}`, 'data-testid': 'sql-source', 'data-source': source.kind }, label);
     if (csvUrl) URL.revokeObjectURL(csvUrl);
     csvUrl = URL.createObjectURL(new Blob([l.resultCsv(result)], { type: 'text/csv;charset=utf-8' }));
     const heading = el('h2', { id: 'result-heading', tabindex: '-1' }, s.resultHeading);
-    const count = el('p', { 'data-testid': 'sql-count' }, fmt(result.rows.length > MAX_SHOWN_ROWS ? 'countFirst' : 'count', { n: result.rows.length, shown: MAX_SHOWN_ROWS }));
+    const total = source.kind === 'precomputed' ? source.total : result.rows.length;
+    const showing = Math.min(result.rows.length, MAX_SHOWN_ROWS);
+    const count = el('p', { 'data-testid': 'sql-count' }, fmt(total > showing ? 'countFirst' : 'count', { n: total, shown: showing }));
     const link = el('a', { href: csvUrl, download: s.csvName ?? 'result.csv', 'data-testid': 'sql-csv' }, s.csvLink);
-    const nodes: HTMLElement[] = [heading, count, el('p')];
-    nodes[2]!.append(link);
+    const nodes: HTMLElement[] = [heading, origin, count, el('p')];
+    nodes[3]!.append(link);
     // "Cite this result": the query, the dataset and its version, and this page's address.
     const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
     nodes.push(el('p', { class: 'cite-query', 'data-testid': 'sql-citation' }, `${s.citeLabel ?? ''}: ${queryCitation(lang, input.value, root.dataset.citeUrl || null)}`));
@@ -194,10 +251,7 @@ function setup(root: HTMLElement): void {
   });
   loadButton.addEventListener('click', () => void loadEngine());
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-example-sql]')) {
-    b.addEventListener('click', () => {
-      input.value = b.dataset.exampleSql ?? '';
-      void run();
-    });
+    b.addEventListener('click', () => void example(b.dataset.exampleId ?? '', b.dataset.exampleSql ?? ''));
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Loads the project's reference data from data/reference (jurisdictions, legal-documents register, taxonomy) and the
- * curated files from data/curated, for scripts. Problems in reference files are fatal: they are reviewed data.
+ * curated files from data/curated, for scripts, and the tile grid of the province maps for the site. Problems in
+ * reference files are fatal: they are reviewed data.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { validateCurated, type Curated as CuratedResolution } from '../lib/curat
 import { buildJurisdictions } from '../lib/reference/jurisdictions.ts';
 import { parseRegister } from '../lib/reference/legal-register.ts';
 import { parseTaxonomy, validateTaxonomy } from '../lib/reference/taxonomy.ts';
+import { parseTileGrid, type GridTile } from '../lib/reference/tile-grid.ts';
 import { parseAnnotations, type Annotation } from '../lib/curated/annotations.ts';
 import { contentFingerprint, type CuratedSourceKey } from '../lib/analyze/source-match.ts';
 
@@ -54,4 +56,11 @@ let glosses: Map<string, string> | null = null;
 export function titleGlosses(): Map<string, string> {
   glosses ??= new Map(loadCurated().flatMap((c) => (c.title_gloss_en ? [[c.id, c.title_gloss_en.value] as const] : [])));
   return glosses;
+}
+
+/** The tile-grid layout of the province maps (data/reference/province-tiles.csv), checked against the units to place. */
+export function loadTileGrid(units: Parameters<typeof parseTileGrid>[1]): GridTile[] {
+  const g = parseTileGrid(read('reference', 'province-tiles.csv'), units);
+  if (g.problems.length) throw new DataError(`data/reference/province-tiles.csv:\n- ${g.problems.join('\n- ')}`);
+  return g.tiles;
 }

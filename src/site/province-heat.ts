@@ -1,7 +1,7 @@
 /**
  * The heat-map of a province-count table (src/lib/views/aggregates.ts) drawn at build time: one line per province, one
  * column per counted column, shaded by the share of the province's resolutions for which it holds, the percentage
- * written in the cell. What theme pages and the overview draw instead of one line per resolution at scale.
+ * written in the cell, its numbers as a tooltip and a link to the province's list. What theme pages and the overview draw instead of one line per resolution at scale.
  */
 import * as Plot from '@observablehq/plot';
 import type { ProvinceCounts } from '../lib/views/aggregates.ts';
@@ -15,12 +15,15 @@ export interface HeatOptions {
   ariaLabel: string;
   ariaDescription?: string;
   width?: number;
+  /** Address of a province's list of resolutions (a cell links there), or null. */
+  href?: (province: string) => string | null;
 }
 
 export function provinceHeatSvg(p: ProvinceCounts, o: HeatOptions): string {
   const cells = p.rows.flatMap((r) => p.columns.map((c, i) => {
     const share = r.n ? (r.values[i] ?? 0) / r.n : 0;
-    return { x: o.label(c), y: o.name(r.province), share, text: `${Math.round(share * 100)}` };
+    const n = r.values[i] ?? 0;
+    return { x: o.label(c), y: o.name(r.province), share, text: `${Math.round(share * 100)}`, tip: `${o.name(r.province)} · ${o.label(c)}: ${n}/${r.n} (${Math.round(share * 100)}%)`, href: o.href?.(r.province) ?? null };
   }));
   return renderPlot({
     width: o.width ?? 520, height: 40 + p.rows.length * 18, marginLeft: 150, marginTop: 30, padding: 0.06,
@@ -30,8 +33,8 @@ export function provinceHeatSvg(p: ProvinceCounts, o: HeatOptions): string {
     y: { domain: p.rows.map((r) => o.name(r.province)), label: null, tickSize: 0 },
     color: { type: 'linear', domain: [0, 1], range: ['#f2f7fc', '#0b5394'] },
     marks: [
-      Plot.cell(cells, { x: 'x', y: 'y', fill: 'share', inset: 0.5 }),
-      Plot.text(cells, { x: 'x', y: 'y', text: 'text', fill: (d: { share: number }) => (d.share > 0.5 ? '#fff' : '#1b1b1b') }),
+      Plot.cell(cells, { x: 'x', y: 'y', fill: 'share', inset: 0.5, title: 'tip', href: 'href' }),
+      Plot.text(cells, { x: 'x', y: 'y', text: 'text', pointerEvents: 'none', fill: (d: { share: number }) => (d.share > 0.5 ? '#fff' : '#1b1b1b') }),
     ],
   });
 }

@@ -128,3 +128,49 @@ describe('/explore/ queries', () => {
     await r.context.close();
   });
 });
+
+describe('/explore/ example questions', () => {
+  it('answer at once from the build, labelled so, show the engine download progress, then the same rows live', async () => {
+    for (const [path, width] of [['/explore/', 360], ['/en/explore/', 1280]] as const) {
+      const r = await openPage(browser, path, { width });
+      const { page } = r;
+      const rowsText = () => page.locator('[data-testid="sql-result"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
+      await page.locator('button[data-example-id="per-measure"]').click();
+      // The build's answer is on screen before the engine's wasm has even arrived.
+      await page.locator('[data-testid="sql-source"][data-source="precomputed"]').waitFor({ timeout: 5_000 });
+      expect(await page.getByTestId('sql-source').textContent()).toMatch(/khi dựng trang|when the site was built/);
+      const built = await rowsText();
+      expect(built).toHaveLength(N_RESOLUTIONS);
+      expect(Number(await page.getByTestId('sql-status').getAttribute('data-first-answer-ms'))).toBeLessThan(1_000);
+      // While the engine downloads: a progress bar of its bytes, next to the buttons.
+      await page.getByTestId('engine-progress').waitFor({ state: 'visible', timeout: 30_000 });
+      const max = Number(await page.getByTestId('engine-progress').getAttribute('max'));
+      expect(max).toBeGreaterThan(1_000_000);
+      // Then live, the same rows.
+      await page.locator('[data-testid="sql-source"][data-source="live"]').waitFor({ timeout: 60_000 });
+      expect(await rowsText()).toEqual(built);
+      expect(await page.getByTestId('engine-progress').isVisible()).toBe(false);
+      expect(r.errors).toEqual([]);
+      expect(foreignRequests(r)).toEqual([]);
+      await r.context.close();
+    }
+  }, 180_000);
+
+  it('every example\'s build-time answer is the live answer (same SQL, same data)', async () => {
+    const r = await openPage(browser, '/explore/', { width: 1280 });
+    const { page } = r;
+    const pre = JSON.parse((await page.locator('[data-explore]').getAttribute('data-precomputed')) ?? '{}') as Record<string, { result: { rows: unknown[][] }; total: number }>;
+    const ids = await page.locator('button[data-example-id]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-example-id') ?? ''));
+    expect(Object.keys(pre).sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      await page.locator('[data-output]').evaluate((e) => e.replaceChildren());
+      await page.locator(`button[data-example-id="${id}"]`).click();
+      await page.locator('[data-testid="sql-source"][data-source="live"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('sql-run').and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+      const live = await page.locator('[data-testid="sql-result"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      const built = (pre[id]?.result.rows ?? []).map((row) => row.map((c) => (c === null ? '' : Array.isArray(c) ? c.join('; ') : String(c))));
+      expect(live, id).toEqual(built);
+    }
+    await r.context.close();
+  }, 180_000);
+});

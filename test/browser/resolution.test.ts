@@ -1,5 +1,5 @@
 /**
- * The overview matrix and the resolution pages in real Chromium: a matrix cell leads to the provision it counts,
+ * The overview matrix and the resolution pages in real Chromium: a matrix cell leads to the provisions it counts,
  * every resolution page loads in both languages without errors, foreign requests or horizontal scroll at 360 px,
  * representative pages (a full text, an opening, the catalogue-only entry) are axe clean, badges explain
  * themselves on keyboard focus, the corrections of An Phú show the stamp removed, and the per-resolution CSVs
@@ -33,13 +33,16 @@ afterAll(async () => {
 });
 
 describe('overview matrix → resolution page', () => {
-  it('Lạng Sơn × M2 leads to the first provision carrying M2, targeted', async () => {
+  it('Lạng Sơn × M2 leads to the list of its M2 provisions, whose first leads to the provision, targeted', async () => {
     const first = provisions.filter((p) => p.resolution_id === LANG_SON && p.measures.includes('M2')).sort((a, b) => a.ord - b.ord)[0];
     expect(first).toBeDefined();
     const r = await openPage(browser, '/', { width: 1280 });
     const link = r.page.locator(`tr[data-id="${LANG_SON}"] td[data-code="M2"] a`);
-    await expect.poll(() => link.count()).toBe(1);
-    await Promise.all([r.page.waitForURL(/\/resolutions\/lang-son-08-2024-nq-hdnd\/#/), link.click()]);
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+    await Promise.all([r.page.waitForURL(/\/resolutions\/lang-son-08-2024-nq-hdnd\/#measure-M2$/), link.click()]);
+    const item = r.page.locator('#measure-M2 li').first();
+    expect(await item.getAttribute('data-provision')).toBe(first?.provision_id);
+    await item.locator('a').click();
     const landed = await r.page.evaluate(() => {
       const id = decodeURIComponent(location.hash.slice(1));
       const el = document.getElementById(id);

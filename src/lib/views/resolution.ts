@@ -104,6 +104,11 @@ export function provisionMarker(p: Pick<Provision, 'article' | 'clause' | 'point
   return `Điều ${p.article}.`;
 }
 
+/** Fragment of a measure's list of provisions on a resolution page ("measure-M1"), where a matrix cell leads. */
+export function measureAnchor(code: string): string {
+  return `measure-${code}`;
+}
+
 /**
  * The provisions of one resolution in document order, each with its badges (codes in provisions.measures, in their
  * order, explained by the provision_measures rows for the same code) and its practice tags.
