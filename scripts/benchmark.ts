@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const peers = loadPeers(reference).filter((p) => !own.has(p.id));
   const card = benchmarkDraft(analysis, peers, reference.register, { today });
   const reading = readScorecard(analysis, card, reference.register, lang);
-  const header = reportHeader(reading, card, { file_name: basename(file), made_on: madeOn, ...edition() });
+  const header = reportHeader(reading, card, { file_name: basename(file), made_on: madeOn, ...(await edition()) });
   const undated = !analysis.metadata.signed_on && !analysis.metadata.adopted_on;
   process.stdout.write(json ? `${JSON.stringify(toBenchmarkJson(analysis, card, header), null, 2)}\n` : benchmarkReport(reading, header, lang, undated));
 }

@@ -103,9 +103,9 @@ describe('a 2026 commune draft, read', () => {
 });
 
 describe('a published resolution in another form', () => {
-  it('is recognised through the context the browser gets, and has no commune peer left', () => {
+  it('is recognised through the context the browser gets, and has no commune peer left', async () => {
     const curated = loadCurated();
-    const ctx = readBenchmarkContext(JSON.parse(JSON.stringify(benchmarkContext(reference, peers, loadSourceKeys(curated), new Map(curated.map((c) => [c.id, c.corrections])), edition()))));
+    const ctx = readBenchmarkContext(JSON.parse(JSON.stringify(benchmarkContext(reference, peers, loadSourceKeys(curated), new Map(curated.map((c) => [c.id, c.corrections])), await edition()))));
     const raw = readFileSync(join(ROOT, 'data/raw/thai-nguyen-linh-son-36-nq-hdnd-2025.txt'), 'utf8').replace(/\n/g, '\r\n');
     const matched = identifySource(raw, null, sourceKeys(ctx));
     expect(matched).toMatchObject({ id: 'thai-nguyen-linh-son-36-nq-hdnd-2025', by: 'content' });
@@ -139,21 +139,21 @@ describe('words for codes', () => {
 
 describe('npm run benchmark text report', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/benchmark.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
-  it('Vietnamese by default, English with --lang en, the same summary as the page', () => {
+  it('Vietnamese by default, English with --lang en, the same summary as the page', async () => {
     const { a, s } = judge(draftText);
     const vi = run('data/examples/draft-missing-measures-2026.txt', '--today', TODAY);
     expect(vi.status).toBe(0);
     expect(vi.stdout).toContain('TÓM TẮT');
     for (const f of readScorecard(a, s, register, 'vi').summary.fixes) expect(vi.stdout).toContain(f);
-    expect(vi.stdout).toContain(`Phiên bản dữ liệu: ${edition().dataset_version}`);
+    expect(vi.stdout).toContain(`Phiên bản dữ liệu: ${(await edition()).dataset_version}`);
     const en = run('data/examples/draft-missing-measures-2026.txt', '--today', TODAY, '--lang', 'en');
     expect(en.stdout).toContain('SUMMARY');
     expect(en.stdout).toContain(readScorecard(a, s, register, 'en').summary.headline);
     expect(run('data/examples/draft-missing-measures-2026.txt', '--lang', 'fr').status).toBe(2);
   });
-  it('--json gains only additive fields', () => {
+  it('--json gains only additive fields', async () => {
     const doc = JSON.parse(run('data/examples/draft-missing-measures-2026.txt', '--json', '--today', TODAY).stdout);
-    expect(doc.report).toMatchObject({ file_name: 'draft-missing-measures-2026.txt', draft_sent: false, dataset_version: edition().dataset_version });
+    expect(doc.report).toMatchObject({ file_name: 'draft-missing-measures-2026.txt', draft_sent: false, dataset_version: (await edition()).dataset_version });
     expect(doc.summary).toMatchObject({ law_measures: 5, law_measures_present: 2, missing_law_measures: ['M3', 'M4', 'M5'] });
     expect(doc.peer_basis.ids).toEqual(['thai-nguyen-linh-son-36-nq-hdnd-2025']);
     for (const k of ['analysis', 'matched_source', 'judged_on', 'coverage', 'missing_measures', 'measures', 'specificity', 'funding', 'supervision', 'lint', 'similar', 'peers', 'suggestions']) expect(doc).toHaveProperty(k);

@@ -7,9 +7,9 @@ import { loadCurated, loadReference, loadSourceKeys } from '../../../node/refere
 import { edition } from '../../../node/edition.ts';
 import { benchmarkContext } from '../../../lib/draft/context.ts';
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const reference = loadReference();
   const curated = loadCurated();
-  const context = benchmarkContext(reference, loadPeers(reference), loadSourceKeys(curated), new Map(curated.map((c) => [c.id, c.corrections])), edition());
+  const context = benchmarkContext(reference, loadPeers(reference), loadSourceKeys(curated), new Map(curated.map((c) => [c.id, c.corrections])), await edition());
   return new Response(JSON.stringify(context), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
