@@ -103,6 +103,8 @@ describe('/explore/ queries', () => {
   it('answers an example question with a quick chart in English', async () => {
     const r = await openPage(browser, '/en/explore/');
     await r.page.locator('button[data-example-id="who-supervises"]').click();
+    // The build's answer first, then the live one (which reports the engine's start).
+    await r.page.locator('[data-testid="sql-source"][data-source="live"]').waitFor({ timeout: 60_000 });
     await r.page.locator('figure.explore-chart svg').waitFor({ timeout: 60_000 });
     expect(await r.page.locator('figure.explore-chart svg').getAttribute('aria-label')).toMatch(/n_resolutions by actor/);
     expect(await r.page.getByTestId('sql-status').textContent()).toMatch(/Engine ready in [\d,]+ ms/);
