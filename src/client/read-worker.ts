@@ -9,7 +9,11 @@ import { analyzeResolution, type Reference } from '../lib/analyze/analyze.ts';
 
 interface Job { bytes: Uint8Array; name: string; reference: Reference }
 
+/** Tags this worker's replies: a library it loads (pdf.js) may post messages of its own on the same channel. */
+const READ_REPLY = 'dccs-read';
+
 self.onmessage = async (e: MessageEvent<Job>) => {
+  if (!(e.data?.bytes instanceof Uint8Array)) return;
   const { bytes, name, reference } = e.data;
   try {
     const input = await readInput(bytes, name, async (b) => {
@@ -17,8 +21,8 @@ self.onmessage = async (e: MessageEvent<Job>) => {
       return (await mammoth.extractRawText({ arrayBuffer: b.slice().buffer })).value;
     }, async () => (await import('./pdf.ts')).loadPdfJs());
     const analysis = input.ok ? analyzeResolution(input.text, reference) : null;
-    self.postMessage({ input, analysis });
+    self.postMessage({ kind: READ_REPLY, input, analysis });
   } catch (err) {
-    self.postMessage({ error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+    self.postMessage({ kind: READ_REPLY, error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
   }
 };
