@@ -153,7 +153,8 @@ function damagedTcvn3(): Buffer {
 }
 
 /** Writes every case into `dir` (made if missing) and lists them. Takes a few seconds: the bombs are deflated. */
-export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
+/** `light`: only the small cases (the browser test), without the large bombs that take seconds to deflate. */
+export async function makeHostileCorpus(dir: string, opts: { light?: boolean } = {}): Promise<HostileCase[]> {
   mkdirSync(dir, { recursive: true });
   const cases: HostileCase[] = [];
   const put = (id: string, name: string, data: string | Uint8Array, problem: RegExp, browser = false) => {
@@ -164,6 +165,10 @@ export async function makeHostileCorpus(dir: string): Promise<HostileCase[]> {
   put('doc-chain-loop', 'chain-loop.doc', compoundFile('chain'), /\.doc is damaged.*loops/, true);
   put('doc-tree-loop', 'tree-loop.doc', compoundFile('tree'), /\.doc is damaged.*loops/, true);
   put('pdf-shared-stream', 'shared-stream.pdf', sharedStreamPdf(300, 50 * 1024 * 1024), /inflate to more than \d+ MB/, true);
+  if (opts.light) {
+    put('html-deep', 'deep.html', `<html><body>${'<div>'.repeat(4000)}Điều 1. x${'</div>'.repeat(4000)}</body></html>`, /nests its elements more than \d+ deep/, true);
+    return cases;
+  }
   const gib = await deflatedZeros(1 << 30);
   put('pdf-gib-bomb', 'gib-bomb.pdf', pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>', stream('/Filter /FlateDecode', gib), '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>']), /inflate to more than \d+ MB/);
   put('pdf-huge-page', 'huge-page.pdf', pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>']), /million pixels|tesseract|pdftoppm|no text layer/);

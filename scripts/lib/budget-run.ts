@@ -108,7 +108,8 @@ export async function underBudget(tool: string, file: string): Promise<void> {
     // A refusal is one line naming the file, whatever the child said (an error that escaped without the file's name).
     const last = err.trimEnd().split('\n').pop() ?? '';
     const prefix = `${tool}: ${shown(file)}: `;
-    const line = last.startsWith(prefix) || last.startsWith('usage:') ? last : `${prefix}${deep ? 'is nested too deeply to read; refused' : last.replace(new RegExp(`^${tool}: `), '')}`;
+    const whole = err.trim().replace(new RegExp(`^${tool}: `), '').replace(/\s*\n[-\s]*/g, ' ');
+    const line = last.startsWith(prefix) || last.startsWith('usage:') ? last : `${prefix}${deep ? 'is nested too deeply to read; refused' : whole}`;
     process.stderr.write(`${line}\n`);
     process.exit(2);
   }

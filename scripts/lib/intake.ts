@@ -69,6 +69,8 @@ export async function takeLock(wait = 0): Promise<string | null> {
     try {
       mkdirSync(LOCK);
       writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      // A refusal under the lock exits through process.exit, which skips finally blocks: release on exit too.
+      process.once('exit', releaseLock);
       return null;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -108,9 +110,11 @@ export function stage(id: string) {
       maybeCrash('committing');
       rollForward(journal);
       rmSync(dir, { recursive: true, force: true });
+      if (readdirSync(STAGING).length === 0) rmSync(STAGING, { recursive: true, force: true });
     },
     abandon() {
       rmSync(dir, { recursive: true, force: true });
+      if (readdirSync(STAGING).length === 0) rmSync(STAGING, { recursive: true, force: true });
     },
   };
 }
@@ -147,7 +151,7 @@ export function repair(): string[] {
   }
   if (existsSync(LOCK)) {
     const pid = lockOwner();
-    if (pid === null || !alive(pid) || pid === process.pid) {
+    if (pid === null || (pid !== process.pid && !alive(pid))) {
       rmSync(LOCK, { recursive: true, force: true });
       done.push(`removed the lock of an add that is no longer running${pid ? ` (pid ${pid})` : ''}`);
     }

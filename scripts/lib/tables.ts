@@ -76,13 +76,19 @@ export function buildTables(): BuiltTables {
     const failed = analysis.issues.filter((i) => i.severity === 'error');
     if (failed.length) throw new DataError(`data/raw/${c.raw_file}: ${failed.map((i) => i.message).join('; ')}`);
     const unit = unlistedJurisdiction(analysis, reference.jurisdictions, c.raw_file);
+    const province = analysis.metadata.province ?? c.metadata.province.value ?? (analysis.metadata.level === 'province' ? analysis.metadata.jurisdiction : null);
+    if (unit && !province) {
+      // A district or commune of no known province cannot be placed: it waits for the reference, the rest is published.
+      unlistedNotes.push(`${c.id}: not published — ${unit.unit.unit_type} ${unit.unit.name} is not in data/reference/local-units.csv and the text names no province; add the unit to the reference`);
+      return null;
+    }
     if (unit) {
       unlisted.set(unit.unit.id, unit.unit);
       unlistedNotes.push(`${c.id}: ${unit.unit.unit_type} ${unit.unit.name} is not in data/reference/local-units.csv; published as unlisted (validity and lineage unknown) — add it to the reference`);
       analysis = { ...analysis, metadata: { ...analysis.metadata, jurisdiction_id: unit.unit.id, province_after_2025: analysis.metadata.province_after_2025 ?? unit.province_after_2025 } };
     }
     return { curated: c, analysis };
-  });
+  }).filter((x): x is { curated: Curated; analysis: Analysis } => x !== null);
   const review = reviewIndex(loadAnnotations());
   const parts = analyses.map(({ curated: c, analysis: a }) => resolutionRows(c, a, review));
   const cat = <K extends keyof ResolutionRows>(k: K): ResolutionRows[K] => parts.flatMap((p) => p[k] as unknown[]) as ResolutionRows[K];

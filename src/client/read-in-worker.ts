@@ -25,8 +25,10 @@ export function readInWorker(bytes: Uint8Array, name: string, reference: Referen
       resolve(r);
     };
     const timer = setTimeout(() => done(refused(`reading «${name}» took longer than ${ms / 1000} s and was stopped (a file built to hang a reader?)`)), ms);
-    worker.onmessage = (e: MessageEvent<WorkerRead | { error: string }>) => {
-      done('error' in e.data ? refused(`«${name}» could not be read (${e.data.error})`) : e.data);
+    worker.onmessage = (e: MessageEvent<{ kind?: string; input?: WorkerRead['input']; analysis?: Analysis | null; matched?: MatchedSource | null; error?: string }>) => {
+      const m = e.data;
+      if (m?.kind !== 'dccs-read') return; // a message of a library inside the worker, not the reply
+      done(m.input ? { input: m.input, analysis: m.analysis ?? null, matched: m.matched ?? null } : refused(`«${name}» could not be read (${m.error ?? 'no reply'})`));
     };
     worker.onerror = (e) => {
       e.preventDefault();

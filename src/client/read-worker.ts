@@ -12,7 +12,11 @@ import { identifySource, type CuratedSourceKey } from '../lib/analyze/source-mat
 export interface MatchJob { sha256: string | null; keys: CuratedSourceKey[]; corrections: Record<string, AnalyzeOptions['corrections']> }
 interface Job { bytes: Uint8Array; name: string; reference: Reference; match?: MatchJob }
 
+/** Tags this worker's replies: a library it loads (pdf.js) may post messages of its own on the same channel. */
+const READ_REPLY = 'dccs-read';
+
 self.onmessage = async (e: MessageEvent<Job>) => {
+  if (!(e.data?.bytes instanceof Uint8Array)) return;
   const { bytes, name, reference, match } = e.data;
   try {
     const input = await readInput(bytes, name, async (b) => {
@@ -22,8 +26,8 @@ self.onmessage = async (e: MessageEvent<Job>) => {
     const matched = input.ok && match ? identifySource(input.text, match.sha256, match.keys) : null;
     const corrections = matched && match ? match.corrections[matched.id] : undefined;
     const analysis = input.ok ? analyzeResolution(input.text, reference, { corrections, matched }) : null;
-    self.postMessage({ input, analysis, matched });
+    self.postMessage({ kind: READ_REPLY, input, analysis, matched });
   } catch (err) {
-    self.postMessage({ error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+    self.postMessage({ kind: READ_REPLY, error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
   }
 };

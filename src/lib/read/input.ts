@@ -88,7 +88,7 @@ async function inflatedSize(b: Uint8Array, entries: ZipEntry[], limit: number): 
         for (let r = await reader.read(); !r.done; r = await reader.read()) {
           total += r.value.length;
           if (total > limit) {
-            await reader.cancel().catch(() => undefined);
+            void reader.cancel().catch(() => undefined);
             return 'over';
           }
         }

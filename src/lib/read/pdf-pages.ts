@@ -7,8 +7,6 @@
 import type { PageItem, PageText } from './pdf-layout.ts';
 import { MAX_PDF_PAGES, MAX_TEXT_CHARS } from './budget.ts';
 
-/** More pages than any resolution has; past this the file is refused before any page is read (budget.ts). */
-export { MAX_PDF_PAGES } from './budget.ts';
 
 interface TextItem { str?: string; transform?: number[]; width?: number }
 interface PdfPageProxy {

@@ -33,7 +33,8 @@ async function inflateCount(data: Uint8Array, weight: number, budget: number): P
   } catch {
     // A damaged stream: what came out is counted; pdf.js will say what is wrong with it.
   }
-  await reader.cancel().catch(() => undefined);
+  // Not awaited: a cancelled pipe may never settle in some engines, and nothing more is read from it.
+  void reader.cancel().catch(() => undefined);
   return used;
 }
 
