@@ -187,6 +187,9 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
   if (ownAll.length === 0) return [];
   const noMeasures = [p, ...context].some((q) => isRoleWithoutMeasures(c, q.heading));
   const plain = { heading: own.heading.map((ft) => blanked(ft, c.senses)), text: own.text.map((ft) => blanked(ft, c.senses)) };
+  // Most rules match nothing in most provisions: one test over all the words settles those (a match in a segment is
+  // a match in the joined text, as "." ends every phrase).
+  const joined = [...plain.heading, ...plain.text].map((ft) => ft.folded).join(' . ');
   // The object for a trigger outside its own segment: the provision's words, then the enclosing provisions'.
   let outer: { found: Found; from: ObjectFrom; in: string } | null | undefined;
   const outerObject = () => {
@@ -209,6 +212,7 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
     // A provision in an article or clause about what object_none names (a Board's tasks) is that body's own work.
     if (objectNone !== null && context.some((q) => occurs(objectNone, foldWithMap(q.heading ?? q.text).folded))) continue;
     for (const r of rules) {
+      if (!occurs(r.any, joined)) continue;
       for (const via of ['heading', 'text'] as const) {
         for (const ft of plain[via]) {
           const matched = applyRule(r, ft);
