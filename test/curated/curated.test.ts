@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCorrections } from '../../src/lib/curated/corrections.ts';
 import { checkAgainstRaw, isIsoDate, sidecarEvidence, METADATA_FIELDS, validateCurated, verbatimPart, type Curated } from '../../src/lib/curated/curated.ts';
 import { buildJurisdictions, resolveJurisdiction } from '../../src/lib/reference/jurisdictions.ts';
+import { catalogueRow } from '../../src/lib/read/catalogue.ts';
 
 const ids = readdirSync('data/raw')
   .filter((f) => f.endsWith('.source.json'))
@@ -127,12 +128,16 @@ describe('facts as the texts state them', () => {
       'phu-tho-47-nq-hdnd-2025': '2025-10-28',
       'quang-tri-23-2025-nq-hdnd': '2026-01-01',
       'ho-chi-minh-53-2025-nq-hdnd': '2025-11-14',
+      'bac-ninh-66-2025-nq-hdnd': '2025-12-01',
+      'dak-lak-04-2025-nq-hdnd': '2025-09-25',
+      'hue-13-2025-nq-hdnd': '2025-07-01',
     };
     for (const id of ids) {
       const m = meta(id);
       if (m.effective_source.value !== 'catalogue') continue;
       expect(m.effective_on.value).toBe(expected[id]);
-      expect(m.effective_on.evidence).toMatch(/^\| Ngày có hiệu lực \| \d\d\/\d\d\/\d{4} \|$/);
+      // The row as the portal prints it, in whatever decoration ("| k | v |", "k | v |", "• k: v").
+      expect(catalogueRow(m.effective_on.evidence ?? '')?.[0], id).toBe('Ngày có hiệu lực');
       expect(m.effective_rule.value).toBeNull();
     }
     expect(ids.filter((id) => meta(id).effective_source.value === 'catalogue').sort()).toEqual(Object.keys(expected).sort());

@@ -78,9 +78,11 @@ describe('provisions', () => {
       }
       for (const c of v.practices) expect(MEASURES.has(c)).toBe(false);
     }
-    const inherited = views.flatMap((v) => v.badges.flatMap((b) => b.labels)).find((l) => l.via === 'inherited');
-    expect(inherited?.inherited_from).toBeTruthy();
-    expect(ps.some((p) => p.provision_id === inherited?.inherited_from)).toBe(true);
+    // A label whose object was read around it (the clause's or article's heading) names that provision.
+    const outer = views.flatMap((v) => v.badges.flatMap((b) => b.labels)).find((l) => l.object_from === 'heading' || l.object_from === 'article');
+    expect(outer?.object).toBeTruthy();
+    expect(outer?.object_in).not.toBe(outer?.provision_id);
+    expect(ps.some((p) => p.provision_id === outer?.object_in)).toBe(true);
   });
 
   it('indexes provisions across resolutions by resolution and provision id', () => {

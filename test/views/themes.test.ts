@@ -145,7 +145,7 @@ describe('text reuse', () => {
     for (const c of cells) expect(cells.find((x) => x.a === c.b && x.b === c.a)?.score).toBe(c.score);
     const all = t.similarity.filter((s) => s.scope === 'all');
     expect(cells.filter((c) => c.score > 0)).toHaveLength(all.filter((s) => s.score > 0).length * 2);
-    expect(cells.find((c) => c.a === LANG_SON && c.b === 'an-giang-an-phu-47-nq-hdnd-2024')?.score).toBe(0.096);
+    expect(cells.find((c) => c.a === LANG_SON && c.b === 'an-giang-an-phu-47-nq-hdnd-2024')?.score).toBe(0.1003); // IDF over the 16 texts with provisions (0.096 over 12, before the 2025 openings)
   });
 
   it('longest passages first, with references to both provisions', () => {
@@ -156,7 +156,7 @@ describe('text reuse', () => {
   });
 
   it('states the boilerplate rule for this corpus', () => {
-    expect(boilerplateRule(t)).toEqual({ n_documents: 12, min_df: 3, share: 0.6, threshold: 8 });
+    expect(boilerplateRule(t)).toEqual({ n_documents: 16, min_df: 3, share: 0.6, threshold: 10 });
   });
 });
 

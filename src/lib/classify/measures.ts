@@ -64,6 +64,7 @@ interface Compiled {
   democracy: RegExp | null;
   other: RegExp | null;
   senses: RegExp[];
+  sensesAny: RegExp | null;
   roleStarts: RegExp | null;
   roleNone: RegExp | null;
 }
@@ -98,6 +99,7 @@ function compile(taxonomy: Taxonomy): Compiled {
     other: list(taxonomy.objects?.other_fields.flatMap((f) => f.any)),
     // One expression each: "mức chi bồi dưỡng" blanks both "mức chi" and "chi bồi dưỡng".
     senses: (taxonomy.senses_not_triggers ?? []).map(compilePhrase),
+    sensesAny: list(taxonomy.senses_not_triggers),
     roleStarts: starts?.length ? new RegExp(`^(?:(?:cac|nhung)\\s+)?(?:${compilePhrases(starts).source})`) : null,
     roleNone: list(taxonomy.roles?.not_measures.none),
   };
@@ -115,7 +117,8 @@ function occurs(re: RegExp | null, s: string): boolean {
 }
 
 /** A folded text with the spans of `blank` replaced by spaces (offsets kept, so printed words can still be shown). */
-function blanked(ft: FoldedText, blank: readonly RegExp[]): FoldedText {
+function blanked(ft: FoldedText, blank: readonly RegExp[], any: RegExp | null): FoldedText {
+  if (!occurs(any, ft.folded)) return ft;
   const spans = blank.flatMap((re) => findAll(re, ft));
   if (spans.length === 0) return ft;
   let folded = ft.folded;
@@ -181,12 +184,30 @@ function isRoleWithoutMeasures(c: Compiled, heading: string | null): boolean {
 }
 
 /** Labels from a provision's own words, with objects looked for in it and then in `context` (nearest first). */
-function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Compiled): Label[] {
+/** What the enclosing provisions' words are, worked out once per provision and document. */
+interface Memo {
+  role: Map<ProvisionInput, boolean>;
+  words: Map<ProvisionInput, FoldedText[]>;
+  head: Map<ProvisionInput, FoldedText[]>;
+}
+const newMemo = (): Memo => ({ role: new Map(), words: new Map(), head: new Map() });
+function once<T>(m: Map<ProvisionInput, T>, q: ProvisionInput, make: () => T): T {
+  let v = m.get(q);
+  if (v === undefined) m.set(q, (v = make()));
+  return v;
+}
+
+function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Compiled, memo: Memo): Label[] {
   const own = ownWords(p);
   const ownAll = [...own.heading, ...own.text];
   if (ownAll.length === 0) return [];
-  const noMeasures = [p, ...context].some((q) => isRoleWithoutMeasures(c, q.heading));
-  const plain = { heading: own.heading.map((ft) => blanked(ft, c.senses)), text: own.text.map((ft) => blanked(ft, c.senses)) };
+  const noMeasures = [p, ...context].some((q) => once(memo.role, q, () => isRoleWithoutMeasures(c, q.heading)));
+  const wordsOf = (q: ProvisionInput) => once(memo.words, q, () => [...segmentsOf(q.heading), ...(q.heading !== null && q.text.trimStart().startsWith(q.heading.trim()) ? [] : segmentsOf(q.text))]);
+  const headOf = (q: ProvisionInput) => once(memo.head, q, () => segmentsOf(q.heading ?? q.text));
+  const plain = { heading: own.heading.map((ft) => blanked(ft, c.senses, c.sensesAny)), text: own.text.map((ft) => blanked(ft, c.senses, c.sensesAny)) };
+  // Most rules match nothing in most provisions: one test over all the words settles those (a match in a segment is
+  // a match in the joined text, as "." ends every phrase).
+  const joined = [...plain.heading, ...plain.text].map((ft) => ft.folded).join(' . ');
   // The object for a trigger outside its own segment: the provision's words, then the enclosing provisions'.
   let outer: { found: Found; from: ObjectFrom; in: string } | null | undefined;
   const outerObject = () => {
@@ -195,7 +216,7 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
     const mine = objectIn(c, ownAll);
     if (mine) return (outer = { found: mine, from: 'text', in: p.id });
     for (const q of context) {
-      const f = objectIn(c, [...segmentsOf(q.heading), ...(q.heading !== null && q.text.trimStart().startsWith(q.heading.trim()) ? [] : segmentsOf(q.text))]);
+      const f = objectIn(c, wordsOf(q));
       if (f) return (outer = { found: f, from: q.parentId === null ? 'article' : 'heading', in: q.id });
     }
     return outer;
@@ -207,8 +228,9 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
     let label: Label | null = null;
     const voids = (words: string) => objectNone !== null && occurs(objectNone, foldWithMap(words).folded);
     // A provision in an article or clause about what object_none names (a Board's tasks) is that body's own work.
-    if (objectNone !== null && context.some((q) => occurs(objectNone, foldWithMap(q.heading ?? q.text).folded))) continue;
+    if (objectNone !== null && context.some((q) => headOf(q).some((ft) => occurs(objectNone, ft.folded)))) continue;
     for (const r of rules) {
+      if (!occurs(r.any, joined)) continue;
       for (const via of ['heading', 'text'] as const) {
         for (const ft of plain[via]) {
           const matched = applyRule(r, ft);
@@ -235,7 +257,7 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
       if (label) break;
     }
     // The Boards as the object of the enclosing clause or article (their tasks, their members' criteria).
-    if (!label && entry.object_free && !noMeasures) label = objectFreeInContext(entry.code, rules, context);
+    if (!label && entry.object_free && !noMeasures) label = objectFreeInContext(entry.code, rules, context, headOf);
     if (label) labels.push(label);
   }
   // One label per code; the taxonomy's order.
@@ -243,10 +265,11 @@ function labelsOf(p: ProvisionInput, context: readonly ProvisionInput[], c: Comp
 }
 
 /** A label for an object-free entry (the Boards) whose trigger is in the heading of an enclosing provision. */
-function objectFreeInContext(code: string, rules: readonly CompiledRule[], context: readonly ProvisionInput[]): Label | null {
+function objectFreeInContext(code: string, rules: readonly CompiledRule[], context: readonly ProvisionInput[], headOf: (q: ProvisionInput) => FoldedText[]): Label | null {
   for (const q of context) {
     for (const r of rules) {
-      for (const ft of segmentsOf(q.heading ?? q.text)) {
+      for (const ft of headOf(q)) {
+        if (!occurs(r.any, ft.folded)) continue;
         const matched = applyRule(r, ft);
         if (matched) return { code, via: 'text', rule: r.rule.id, matched, object: matched.join('; '), object_from: q.parentId === null ? 'article' : 'heading', object_in: q.id };
       }
@@ -271,7 +294,7 @@ function ancestors(p: ProvisionInput, byId: Map<string, ProvisionInput>): Provis
 
 /** Labels from one provision's own words, its objects looked for in itself only (no context). */
 export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[] {
-  return labelsOf(p, [], compile(taxonomy));
+  return labelsOf(p, [], compile(taxonomy), newMemo());
 }
 
 /**
@@ -281,7 +304,8 @@ export function classifyProvision(p: ProvisionInput, taxonomy: Taxonomy): Label[
 export function classifyDocument(provisions: ProvisionInput[], taxonomy: Taxonomy): Map<string, Label[]> {
   const c = compile(taxonomy);
   const byId = new Map(provisions.map((p) => [p.id, p]));
-  return new Map(provisions.map((p) => [p.id, labelsOf(p, ancestors(p, byId), c)]));
+  const memo = newMemo();
+  return new Map(provisions.map((p) => [p.id, labelsOf(p, ancestors(p, byId), c, memo)]));
 }
 
 /**
