@@ -5,9 +5,9 @@
  * unimportant: provisions' `start`/`end` (offsets into the text, which move when line breaks and markdown marks go)
  * and struck-through text — a printed strike is a drawn line, not text, so a PDF's text layer carries the struck
  * words as ordinary words; the source's provision text plus its struck text is what the PDF must give, and the
- * source's `struck_text` note is not expected from it; and where those words are now read, a label found in them
- * may come "via text" where the source's came "inherited": for such provisions the label codes are compared, not how
- * each was found.
+ * source's `struck_text` note is not expected from it; and since a measure is coded from a provision's own words,
+ * the struck words a PDF reads may carry a measure the source (which does not analyse struck words) has not: for such
+ * provisions the measures and labels are set aside, and the text is compared.
  */
 import type { Analysis } from '../../src/lib/analyze/analyze.ts';
 import { toAnalyzeJson } from '../../src/lib/analyze/report.ts';
@@ -35,10 +35,14 @@ export function analysisDiff(got: Analysis, want: Analysis): string[] {
     const printed = [p.text, p.struck ?? ''].join(' ').replace(/\s+/g, ' ').trim();
     const { start: _s, end: _e, struck: _k, text: _t, labels, ...rest } = p;
     const { start: _s2, end: _e2, struck: _k2, text, labels: labelsQ, ...restQ } = q;
-    diffValue(`provisions.${p.id}`, restQ, rest, out);
-    const codes = (ls: typeof labels) => ls.map((l) => l.code);
-    if (p.struck) diffValue(`provisions.${p.id}.labels`, codes(labelsQ), codes(labels), out);
-    else diffValue(`provisions.${p.id}.labels`, labelsQ, labels, out);
+    if (p.struck) {
+      const { measures: _m, ...kept } = rest;
+      const { measures: _m2, ...keptQ } = restQ;
+      diffValue(`provisions.${p.id}`, keptQ, kept, out);
+    } else {
+      diffValue(`provisions.${p.id}`, restQ, rest, out);
+      diffValue(`provisions.${p.id}.labels`, labelsQ, labels, out);
+    }
     diffValue(`provisions.${p.id}.text`, text.replace(/\s+/g, ' ').trim(), printed, out);
   }
   diffValue('objectives', g.objectives, w.objectives, out);
