@@ -10,6 +10,7 @@ import { formatDate, localePath } from '../lib/views/i18n.ts';
 import { type Lang } from '../lib/reference/vocabulary.ts';
 import { SearchCursor, SearchIndex } from '../lib/search/cursor.ts';
 import { TypedFirstCursor } from '../lib/search/rank.ts';
+import { vietnamesePieces } from '../lib/text/vi-runs.ts';
 import { provisionLabelOfId } from '../lib/reference/provision-label.ts';
 import {
   highlight, hitsCsv, isEmptyQuery, parseQuery, readParams, snippet, waysOut, writeParams, type SearchFilters, type SearchHit,
@@ -91,7 +92,8 @@ if (root) {
   // data-state (searching, done, more, empty, error) and data-query-ms (start of the search to its first hits on
   // screen) let the tests and the bench wait for an answer without reading the words.
   const say = (text: string, state?: string) => {
-    status.textContent = text;
+    // The reader's words are Vietnamese: on an English page they are marked so (vi-runs.ts, as the build does).
+    status.replaceChildren(...(lang === 'vi' ? [text] : vietnamesePieces(text).map((p) => (p.vi ? h('span', { lang: 'vi' }, p.text) : p.text))));
     if (state) status.dataset.state = state;
   };
   let started = 0;
