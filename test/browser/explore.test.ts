@@ -162,6 +162,8 @@ describe('/explore/ example questions', () => {
     const r = await openPage(browser, '/explore/', { width: 1280 });
     const { page } = r;
     const pre = JSON.parse((await page.locator('[data-explore]').getAttribute('data-precomputed')) ?? '{}') as Record<string, { result: { rows: unknown[][] }; total: number }>;
+    const nullText = (JSON.parse((await page.locator('[data-explore]').getAttribute('data-strings')) ?? '{}') as { nullText?: string }).nullText ?? '';
+    expect(nullText).toBe('không rõ');
     const ids = await page.locator('button[data-example-id]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-example-id') ?? ''));
     expect(Object.keys(pre).sort()).toEqual([...ids].sort());
     for (const id of ids) {
@@ -170,7 +172,8 @@ describe('/explore/ example questions', () => {
       await page.locator('[data-testid="sql-source"][data-source="live"]').waitFor({ timeout: 60_000 });
       await page.getByTestId('sql-run').and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
       const live = await page.locator('[data-testid="sql-result"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
-      const built = (pre[id]?.result.rows ?? []).map((row) => row.map((c) => (c === null ? '' : Array.isArray(c) ? c.join('; ') : String(c))));
+      // A NULL reads as the page's word for unknown ("không rõ"), as the live table shows it.
+      const built = (pre[id]?.result.rows ?? []).map((row) => row.map((c) => (c === null ? nullText : Array.isArray(c) ? c.join('; ') : String(c))));
       expect(live, id).toEqual(built);
     }
     await r.context.close();
