@@ -2,9 +2,9 @@
  * Aggregations behind the thematic pages (measures, objectives, funding, supervision, legal bases, text reuse):
  * published rows in, plain rows out, each the exact data of a chart or table, so a page and its CSV download show
  * the same numbers. Openings and catalogue entries never count as "absent": where a copy is not full and nothing was
- * found, the value is null / 'unknown'. Also the CSV writer for chart data (UTF-8 with BOM, CRLF). Pure.
- * Longer than 300 lines because the six themes share one vocabulary of statuses and orderings; split per theme, each
- * file would repeat it.
+ * found, the value is null / 'unknown'. Chart CSVs are written by publish/csv-text.ts. Pure.
+ * Longer than 400 lines because the six themes share one vocabulary of statuses, orderings and chart bases; split
+ * per theme, each file would repeat it.
  */
 import { ACTORS, compareIndex, resolutionLabel, type CellState } from './compare.ts';
 import { provisionLabel } from '../reference/provision-label.ts';
